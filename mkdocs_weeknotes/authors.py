@@ -1,0 +1,125 @@
+"""The authors file, in Material's `.authors.yml` format, read with lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import yaml
+
+from . import frontmatter
+from .model import Person
+from .problems import Problem
+from .slugs import slugify
+from .suggest import closest
+
+
+@dataclass(frozen=True)
+class Authors:
+    """The people of the authors file, by id; `None` file means free-text names."""
+
+    people: Mapping[str, Person]
+    problems: tuple[Problem, ...] = ()
+
+    def resolve(self, name: str) -> tuple[str | None, str | None]:
+        """The id that `name` refers to, and otherwise a did-you-mean suggestion.
+
+        An id matches exactly, then ignoring case; a full name matches ignoring case.
+        """
+        if name in self.people:
+            return name, None
+        folded = name.casefold()
+        for person in self.people.values():
+            if folded in (person.id.casefold(), person.name.casefold()):
+                return person.id, None
+        by_label = {p.id: p.id for p in self.people.values()}
+        by_label.update({p.name: p.id for p in self.people.values() if p.name})
+        guess = closest(name, by_label)
+        return None, (by_label[guess] if guess else None)
+
+
+def parse_authors(data: bytes, path: str) -> Authors:
+    """Read an authors file: `authors:` mapping each id to name, description, avatar."""
+    text, problems = frontmatter.decode(data, path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        line, message, hint = frontmatter.describe_yaml_error(err, 1)
+        line = min(line, len(text.splitlines()) or 1)  # PyYAML may point past the end
+        problems.append(Problem(path, line, "WN301", f"the authors file: {message}", hint))
+        return Authors({}, tuple(problems))
+    except (yaml.YAMLError, RecursionError) as err:
+        problems.append(Problem(path, 1, "WN301", f"the authors file is not valid YAML: {err}"))
+        return Authors({}, tuple(problems))
+    shape_hint = "write 'authors:', then each id with 'name:' indented below it"
+    section = _mapping_value(root, "authors")
+    if section is None:
+        line = root.start_mark.line + 1 if root is not None else 1
+        problems.append(
+            Problem(path, line, "WN302", "the authors file has no 'authors:' mapping", shape_hint)
+        )
+        return Authors({}, tuple(problems))
+    people: dict[str, Person] = {}
+    for key_node, value_node in section.value:
+        line = key_node.start_mark.line + 1
+        ident = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+        if not ident or not slugify(ident):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "WN302",
+                    f"author id {ident!r} cannot be used in a URL",
+                    "use letters, digits and hyphens, e.g. 'rob'",
+                )
+            )
+            continue
+        if not isinstance(value_node, yaml.MappingNode):
+            problems.append(
+                Problem(path, line, "WN302", f"author '{ident}' is not a mapping", shape_hint)
+            )
+            continue
+        values: dict[str, str] = {}
+        for field_key, field_value in value_node.value:
+            name = getattr(field_key, "value", "")
+            if name not in ("name", "description", "avatar"):
+                continue  # Material's slug, url and others are not ours to judge
+            if not isinstance(field_value, yaml.ScalarNode) or field_value.tag.endswith(":null"):
+                problems.append(
+                    Problem(
+                        path,
+                        field_key.start_mark.line + 1,
+                        "WN302",
+                        f"author '{ident}': '{name}' must be text",
+                        f"write '{name}: …'",
+                    )
+                )
+                continue
+            values[name] = str(field_value.value)
+        if not values.get("name"):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "WN302",
+                    f"author '{ident}' has no name",
+                    "add 'name: Full Name' under the id",
+                )
+            )
+        people[ident] = Person(
+            id=ident,
+            name=values.get("name") or ident,
+            slug=slugify(ident),
+            description=values.get("description", ""),
+            avatar=values.get("avatar", ""),
+        )
+    return Authors(people, tuple(sorted(problems)))
+
+
+def _mapping_value(root: yaml.Node | None, key: str) -> yaml.MappingNode | None:
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    for key_node, value_node in root.value:
+        if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.MappingNode):
+            return value_node
+    return None

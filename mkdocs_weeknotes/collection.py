@@ -1,0 +1,178 @@
+"""All the notes of a site, checked one by one and against each other."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from .authors import Authors, parse_authors
+from .config import WeeknotesConfig
+from .frontmatter import FrontMatter
+from .model import Note, Person, Theme
+from .notes import read_note
+from .problems import Problem
+from .slugs import slugify
+
+
+@dataclass(frozen=True)
+class Source:
+    """A note's text as MkDocs holds it, and the path problems should name."""
+
+    src_uri: str
+    path: str
+    content: bytes
+
+
+@dataclass(frozen=True)
+class Weeknotes:
+    """The notes of one build, with everything known about them."""
+
+    notes: tuple[Note, ...]
+    people: Mapping[str, Person]
+    themes: Mapping[str, Theme]
+    problems: tuple[Problem, ...]
+    front_matter: Mapping[str, FrontMatter]
+    # True when people come from an authors file, False for free-text names.
+    has_authors_file: bool = False
+
+    def note(self, src_uri: str) -> Note | None:
+        return self._by_uri.get(src_uri)
+
+    @cached_property
+    def _by_uri(self) -> dict[str, Note]:
+        return {note.src_uri: note for note in self.notes}
+
+
+def load_authors(
+    docs_dir: str, settings: WeeknotesConfig, display: str
+) -> tuple[Authors | None, list[Problem]]:
+    """The authors file if there is one; `display` is its path as problems name it.
+
+    A missing file at the default place means free-text names; a missing file
+    that the settings name is a problem.
+    """
+    path = os.path.join(docs_dir, *settings.authors_path.split("/"))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        if settings.authors_file is None:
+            return None, []
+        problem = Problem(
+            display,
+            1,
+            "WN303",
+            "the authors file named in the settings does not exist",
+            f"create it, or remove 'authors_file' to use free-text names (looked for {display})",
+        )
+        return None, [problem]
+    except OSError as err:
+        return None, [Problem(display, 1, "WN301", f"the authors file cannot be read: {err}")]
+    authors = parse_authors(data, display)
+    return authors, list(authors.problems)
+
+
+def collect(
+    sources: Iterable[Source],
+    settings: WeeknotesConfig,
+    authors: Authors | None,
+    extra_problems: Iterable[Problem] = (),
+) -> Weeknotes:
+    """Read every note, then check what only the whole set can show."""
+    problems: list[Problem] = list(extra_problems)
+    notes: list[Note] = []
+    front_matter: dict[str, FrontMatter] = {}
+    for source in sorted(sources, key=lambda s: s.src_uri):
+        result = read_note(source.content, source.src_uri, source.path, settings, authors)
+        problems.extend(result.problems)
+        front_matter[source.src_uri] = result.front_matter
+        if result.note is not None:
+            notes.append(result.note)
+
+    if authors is not None:
+        people = dict(authors.people)
+    else:
+        people, notes = _free_text_people(notes)
+    themes, notes = _canonical_themes(notes, settings)
+    duplicates = _same_week(notes, front_matter)
+    problems.extend(duplicates)
+    flagged = {p.path for p in duplicates}
+    notes = [replace(n, has_problems=True) if n.path in flagged else n for n in notes]
+    return Weeknotes(
+        notes=tuple(notes),
+        people=people,
+        themes=themes,
+        problems=tuple(sorted(set(problems))),
+        front_matter=front_matter,
+        has_authors_file=authors is not None,
+    )
+
+
+def _free_text_people(notes: list[Note]) -> tuple[dict[str, Person], list[Note]]:
+    """People from free-text names: one person per slug, named as most notes spell it."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in notes:
+        for name in note.authors:
+            spellings[slugify(name)][name] += 1
+    people = {
+        slug: Person(id=slug, name=_most_common(counts), slug=slug)
+        for slug, counts in sorted(spellings.items())
+    }
+    renamed = [
+        replace(note, authors=tuple(dict.fromkeys(slugify(name) for name in note.authors)))
+        for note in notes
+    ]
+    return people, renamed
+
+
+def _canonical_themes(
+    notes: list[Note], settings: WeeknotesConfig
+) -> tuple[dict[str, Theme], list[Note]]:
+    """One theme per slug; without a vocabulary its label is the commonest spelling."""
+    if settings.themes:
+        vocabulary = {slug: Theme(slug, label) for slug, label in settings.themes.items()}
+        used = {theme.slug for note in notes for theme in note.themes}
+        return {slug: vocabulary[slug] for slug in sorted(used) if slug in vocabulary}, notes
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for note in notes:
+        for theme in note.themes:
+            spellings[theme.slug][theme.label] += 1
+    themes = {slug: Theme(slug, _most_common(counts)) for slug, counts in sorted(spellings.items())}
+    renamed = [replace(note, themes=tuple(themes[t.slug] for t in note.themes)) for note in notes]
+    return themes, renamed
+
+
+def _most_common(counts: Counter[str]) -> str:
+    # Highest count wins; a tie goes to the first in sorted order, so builds agree.
+    return min(counts, key=lambda name: (-counts[name], name))
+
+
+def _same_week(notes: list[Note], front_matter: Mapping[str, FrontMatter]) -> list[Problem]:
+    """Two notes by one person for one week: each note names the other."""
+    by_slot: dict[tuple[str, object], list[Note]] = defaultdict(list)
+    for note in notes:
+        if note.week is None:
+            continue
+        for person in note.authors:
+            by_slot[(person, note.week)].append(note)
+    problems: list[Problem] = []
+    for (person, week), group in sorted(by_slot.items(), key=lambda item: str(item[0])):
+        if len(group) < 2:
+            continue
+        for note in group:
+            others = ", ".join(other.path for other in group if other is not note)
+            fm = front_matter[note.src_uri]
+            key = fm.get("week") or fm.get("date")
+            problems.append(
+                Problem(
+                    note.path,
+                    key.line if key is not None else 1,
+                    "WN201",
+                    f"'{person}' has another note for the week of {week}: {others}",
+                    "merge the notes, or correct the date or week of one",
+                )
+            )
+    return problems

@@ -1,0 +1,242 @@
+"""Front matter read with a line for every key.
+
+MkDocs' own meta parser swallows YAML errors and keeps no positions, so we read
+the block ourselves: `yaml.compose` on a SafeLoader gives nodes with marks, and
+each value is constructed on its own so that one bad value (an impossible date)
+does not hide the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .problems import Problem
+
+FENCE_OPEN = "---"
+FENCES_CLOSE = ("---", "...")
+
+
+class Invalid:
+    """Marks a value that YAML could not construct (e.g. `2019-06-31`)."""
+
+    __slots__ = ("reason",)
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        return f"Invalid({self.reason!r})"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One top-level key of the front matter and where it stands in the file."""
+
+    key: str
+    value: Any
+    line: int
+    # The text as written, for scalars; lets messages quote what the author typed.
+    raw: str | None = None
+    # One line per item when the value is a sequence (block lists span lines).
+    item_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What a Markdown file holds: its fields, its body and the problems found."""
+
+    fields: Mapping[str, Field]
+    body: str
+    # 1-based line of the file on which `body` starts.
+    body_line: int
+    problems: tuple[Problem, ...] = ()
+    # True when the file opens with a closed `---` block, even one YAML rejected.
+    has_block: bool = False
+    # Whether the YAML parsed; False means `fields` is empty because of a problem.
+    parsed: bool = True
+
+    def get(self, key: str) -> Field | None:
+        return self.fields.get(key)
+
+
+@dataclass
+class _Reader:
+    path: str
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, line: int, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, max(line, 1), code, message, hint))
+
+
+def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
+    """Bytes to text with universal newlines; bad UTF-8 is a problem, never a crash."""
+    problems: list[Problem] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                path,
+                line,
+                "WN001",
+                f"the file is not valid UTF-8 (byte 0x{data[err.start]:02x})",
+                "save the file as UTF-8; the bad bytes are shown as \ufffd",
+            )
+        )
+        text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problems
+
+
+def read(source: str | bytes, path: str) -> FrontMatter:
+    """Split `source` into front matter and body and read the front matter.
+
+    `path` is only used to name the file in problems.
+    """
+    if isinstance(source, bytes):
+        text, decode_problems = decode(source, path)
+    else:
+        text = source.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        decode_problems = []
+    reader = _Reader(path, list(decode_problems))
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip(" \t") != FENCE_OPEN:
+        return FrontMatter({}, text, 1, tuple(reader.problems))
+    close = next((i for i in range(1, len(lines)) if lines[i].rstrip(" \t") in FENCES_CLOSE), None)
+    if close is None:
+        reader.problem(
+            1,
+            "WN004",
+            "the front matter opens with '---' but is never closed",
+            "add a line '---' after the last key",
+        )
+        return FrontMatter({}, text, 1, tuple(reader.problems), parsed=False)
+    yaml_text = "\n".join(lines[1:close])
+    body = "\n".join(lines[close + 1 :])
+    fields, parsed = _read_yaml(yaml_text, reader)
+    return FrontMatter(fields, body, close + 2, tuple(reader.problems), True, parsed)
+
+
+# The front matter starts on line 2 of the file: YAML line 0 is file line 2.
+_OFFSET = 2
+
+
+def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        line, message, hint = describe_yaml_error(err, _OFFSET)
+        reader.problem(line, "WN002", message, hint)
+        return {}, False
+    except yaml.YAMLError as err:  # ReaderError: a control character, no mark
+        position = getattr(err, "position", 0)
+        character = getattr(err, "character", "")
+        if isinstance(character, str) and len(character) == 1:
+            character = ord(character)
+        code = f"#x{character:04x}" if isinstance(character, int) else ""
+        line = text[:position].count("\n") + _OFFSET
+        reader.problem(
+            line,
+            "WN002",
+            f"YAML error: a control character {code} is not allowed".replace("  ", " "),
+            "remove the control character",
+        )
+        return {}, False
+    except RecursionError:
+        reader.problem(_OFFSET, "WN002", "YAML error: the front matter is nested too deeply")
+        return {}, False
+    if root is None:
+        return {}, True
+    if not isinstance(root, yaml.MappingNode):
+        kind = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
+        reader.problem(
+            root.start_mark.line + _OFFSET,
+            "WN003",
+            f"the front matter is {kind}, not 'key: value' lines",
+            "write one 'key: value' per line, e.g. 'date: 2019-06-28'",
+        )
+        return {}, False
+    fields: dict[str, Field] = {}
+    constructor = SafeConstructor()
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + _OFFSET
+        key = _construct(constructor, key_node)
+        if not isinstance(key, str):
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
+        if key == "<<":  # a YAML merge key: not a field of ours
+            continue
+        if key in fields:
+            reader.problem(
+                line,
+                "WN005",
+                f"key '{key}' appears twice (first on line {fields[key].line})",
+                "keep one; the last one wins",
+            )
+        raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        item_lines: tuple[int, ...] = ()
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines = tuple(n.start_mark.line + _OFFSET for n in value_node.value)
+        fields[key] = Field(key, _construct(constructor, value_node), line, raw, item_lines)
+    return fields, True
+
+
+def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as err:
+        return Invalid(str(err).strip() or type(err).__name__)
+
+
+def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, str, str]:
+    """The line, message and hint for a YAML syntax error.
+
+    `offset` turns PyYAML's 0-based line into the file's line.
+
+    For an unclosed bracket or quote PyYAML's problem mark is wherever it gave
+    up, often the end of the block; the context mark is where the bracket or
+    quote opened, which is the line the author must fix.
+    """
+    context = (err.context or "").strip()
+    problem = (err.problem or "").strip()
+    mark = err.problem_mark
+    hint = "check the YAML syntax on this line"
+    opened = ("flow sequence", "flow mapping", "quoted scalar")
+    if err.context_mark is not None and any(word in context for word in opened):
+        mark = err.context_mark
+        if "flow sequence" in context:
+            hint = "close the list with ']'"
+        elif "flow mapping" in context:
+            hint = "close the mapping with '}'"
+        else:
+            hint = "close the quote"
+    elif "mapping values are not allowed" in problem:
+        hint = "put the value in quotes if it contains ': '"
+    elif "found character '\\t'" in problem or "tab" in problem:
+        hint = "indent with spaces, not tabs"
+    elif "found undefined alias" in problem or "found unhashable key" in problem:
+        hint = "quote values that start with '*' or '&'"
+    elif "expected <block end>" in problem or "expected <document start>" in problem:
+        hint = "check the indentation of this line"
+    line = (mark.line if mark is not None else 0) + offset
+    where = {
+        "flow sequence": " in the list that starts on this line",
+        "flow mapping": " in the mapping that starts on this line",
+        "quoted scalar": " in the quoted text that starts on this line",
+    }
+    message = "YAML syntax error"
+    if mark is err.context_mark:
+        message += next((text for word, text in where.items() if word in context), "")
+    elif context and problem:
+        message += f" {context}"
+    detail = problem or context or "cannot parse the front matter"
+    message += ": " + detail.replace("'<stream end>'", "the end of the block").replace(
+        "end of stream", "end of the block"
+    )
+    return line, message, hint

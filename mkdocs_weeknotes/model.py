@@ -1,0 +1,49 @@
+"""The model: a note, a person, a theme. Frozen, so pages can share them safely."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone who writes notes: from the authors file, or from a free-text name."""
+
+    id: str
+    name: str
+    slug: str
+    description: str = ""
+    avatar: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme notes are filed under. `label` is how it is shown."""
+
+    slug: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """One weeknote, with only values that passed validation.
+
+    A field that had a problem is left empty here (None or ()), so that an
+    invalid value can never reach an index page.
+    """
+
+    src_uri: str
+    # Relative to the directory of mkdocs.yml, as problems name it.
+    path: str
+    title: str
+    # Where the title came from: "front matter", "heading" or "format".
+    title_source: str
+    date: datetime.date | None
+    week: datetime.date | None
+    authors: tuple[str, ...]
+    themes: tuple[Theme, ...]
+    summary: str | None = None
+    draft: bool = False
+    # True when the front matter has a problem; the page still renders.
+    has_problems: bool = False

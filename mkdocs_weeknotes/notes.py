@@ -1,0 +1,449 @@
+"""One weeknote: its front matter checked against every rule, and the model made."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import posixpath
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from .authors import Authors
+from .config import WEEKDAYS, WeeknotesConfig
+from .frontmatter import Field, FrontMatter, Invalid, read
+from .model import Note, Theme
+from .problems import Problem
+from .slugs import slugify
+from .suggest import closest, near_key
+from .weeks import week_of, weekday_name
+
+_FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^\d])")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+# Keys of ours, besides the configured theme keys.
+OWN_KEYS = ("title", "date", "week", "authors", "author", "summary", "draft", "weeknote")
+# Keys other tools use that sit one edit from ours; never reported as typos.
+FOREIGN_KEYS = frozenset(
+    {"tags", "hide", "icon", "slug", "status", "layout", "links", "pin", "data", "time"}
+)
+
+
+@dataclass(frozen=True)
+class NoteResult:
+    """What reading one file gives: the note (None if it is not a weeknote)."""
+
+    note: Note | None
+    problems: tuple[Problem, ...]
+    front_matter: FrontMatter
+
+
+def is_note_path(src_uri: str, notes_dir: str) -> bool:
+    """Markdown files under `notes_dir`, except the folder index pages."""
+    if not src_uri.endswith(".md"):
+        return False
+    if notes_dir and not src_uri.startswith(notes_dir + "/"):
+        return False
+    return posixpath.basename(src_uri) not in ("index.md", "README.md")
+
+
+def read_note(
+    source: str | bytes,
+    src_uri: str,
+    path: str,
+    settings: WeeknotesConfig,
+    authors: Authors | None,
+) -> NoteResult:
+    """Check one note's front matter; every problem is returned, none raised."""
+    fm = read(source, path)
+    checker = _Checker(fm, src_uri, path, settings, authors)
+    if checker.flag("weeknote", default=True) is False:
+        return NoteResult(None, (), fm)
+    note = checker.note()
+    problems = tuple(sorted(fm.problems + tuple(checker.problems)))
+    if problems:
+        note = replace(note, has_problems=True)
+    return NoteResult(note, problems, fm)
+
+
+class _Checker:
+    def __init__(
+        self,
+        fm: FrontMatter,
+        src_uri: str,
+        path: str,
+        settings: WeeknotesConfig,
+        authors: Authors | None,
+    ) -> None:
+        self.fm = fm
+        self.src_uri = src_uri
+        self.path = path
+        self.settings = settings
+        self.authors = authors
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, code: str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.path, line, code, message, hint))
+
+    def value(self, key: str) -> Field | None:
+        found = self.fm.get(key)
+        return None if found is None or found.value is None else found
+
+    # --- the rules, one method each -------------------------------------------------
+
+    def note(self) -> Note:
+        self.check_keys()
+        date = self.check_date()
+        week = self.check_week(date)
+        people = self.check_authors()
+        themes = self.check_themes()
+        draft = self.flag("draft", default=False)
+        title, title_source = self.check_title(people, week, date)
+        summary = self.text("summary")
+        self.check_required(title_source)
+        return Note(
+            src_uri=self.src_uri,
+            path=self.path,
+            title=title,
+            title_source=title_source,
+            date=date,
+            week=week,
+            authors=people,
+            themes=themes,
+            summary=summary,
+            draft=bool(draft),
+        )
+
+    def check_keys(self) -> None:
+        known = set(OWN_KEYS) | set(self.settings.theme_keys)
+        for key, found in self.fm.fields.items():
+            if key in known or key in FOREIGN_KEYS:
+                continue
+            guess = near_key(key, known)
+            if guess is not None and guess not in self.fm.fields:
+                self.problem(
+                    found.line, "WN006", f"unknown key '{key}'", f"did you mean '{guess}'?"
+                )
+
+    def check_date(self) -> datetime.date | None:
+        found = self.value("date")
+        if found is not None:
+            return self.as_date(found, "date")
+        stem = posixpath.basename(self.src_uri)
+        match = _FILE_DATE.match(stem)
+        if match:
+            try:
+                return datetime.date(*map(int, match.groups()))
+            except ValueError:
+                self.problem(
+                    1,
+                    "WN102",
+                    f"the file name's date {match.group(0)} is not a real date",
+                    _impossible_hint(*map(int, match.groups())),
+                )
+                return None
+        line = self.fm.fields["date"].line if "date" in self.fm.fields else 1
+        self.problem(
+            line,
+            "WN101",
+            "the note has no date",
+            "add 'date: YYYY-MM-DD' or start the file name with the date",
+        )
+        return None
+
+    def as_date(self, found: Field, key: str) -> datetime.date | None:
+        value = found.value
+        if isinstance(value, datetime.datetime):  # a time of day is allowed and ignored
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        text = found.raw if isinstance(value, Invalid) and found.raw else value
+        if isinstance(text, str):
+            stripped = text.strip()
+            match = _ISO_DATE.match(stripped)
+            if match:
+                parts = tuple(map(int, match.groups()))
+                try:
+                    return datetime.date(*parts)
+                except ValueError:
+                    self.problem(
+                        found.line,
+                        "WN102",
+                        f"{key} '{stripped}' is not a real date",
+                        _impossible_hint(*parts),
+                    )
+                    return None
+            try:
+                return datetime.datetime.fromisoformat(stripped).date()
+            except ValueError:
+                pass
+        shown = found.raw if found.raw is not None else repr(value)
+        self.problem(
+            found.line,
+            "WN102",
+            f"{key} '{shown}' is not a date",
+            "write it as YYYY-MM-DD, e.g. 2019-06-28",
+        )
+        return None
+
+    def check_week(self, date: datetime.date | None) -> datetime.date | None:
+        start = self.settings.week_start_index
+        found = self.value("week")
+        if found is None:
+            return week_of(date, start) if date else None
+        week = self.as_date(found, "week")
+        if week is None:
+            return None
+        valid = True
+        if week.weekday() != start:
+            valid = False
+            self.problem(
+                found.line,
+                "WN105",
+                f"week {week} is a {weekday_name(week)}, not a {WEEKDAYS[start].title()}",
+                f"did you mean {week_of(week, start)}?",
+            )
+        if date is not None:
+            grace = self.settings.week_grace_days
+            days = (date - week).days
+            expected = week_of(date, start)
+            if days < 0:
+                valid = False
+                self.problem(
+                    found.line,
+                    "WN106",
+                    f"week {week} starts after the note's date {date}",
+                    f"did you mean {expected}?",
+                )
+            elif days > 6 + grace:
+                valid = False
+                self.problem(
+                    found.line,
+                    "WN106",
+                    f"week {week} ends more than {grace} days before the note's date {date}",
+                    f"did you mean {expected}?",
+                )
+        return week if valid else None
+
+    def check_authors(self) -> tuple[str, ...]:
+        single, plural = self.value("author"), self.value("authors")
+        if single is not None and plural is not None:
+            self.problem(
+                single.line,
+                "WN111",
+                "both 'author' and 'authors' are set",
+                "keep one: 'authors: [a, b]' or 'author: a'",
+            )
+        found = plural or single
+        if found is None:
+            return ()
+        names = _as_text_list(found.value)
+        if names is None:
+            self.problem(
+                found.line,
+                "WN104",
+                f"'{found.key}' must be a name or a list of names",
+                f"write '{found.key}: [rob]'",
+            )
+            return ()
+        ids: list[str] = []
+        lines = found.item_lines or (found.line,) * len(names)
+        for name, line in zip(names, lines, strict=True):
+            if self.authors is None:
+                ident: str | None = name
+                if not slugify(name):
+                    self.problem(line, "WN104", f"author {name!r} has no letters or digits")
+                    ident = None
+            else:
+                ident, guess = self.authors.resolve(name)
+                if ident is None:
+                    hint = f"did you mean '{guess}'?" if guess else "add them to the authors file"
+                    self.problem(line, "WN103", f"unknown author '{name}'", hint)
+            if ident is not None and ident not in ids:
+                ids.append(ident)
+        return tuple(ids)
+
+    def check_themes(self) -> tuple[Theme, ...]:
+        vocabulary = {slugify(slug): label for slug, label in self.settings.themes.items()}
+        # A theme may be written as its slug or as its label, in any case.
+        spellings = {slugify(label): slug for slug, label in vocabulary.items()}
+        spellings.update({slug: slug for slug in vocabulary})
+        themes: dict[str, Theme] = {}
+        for key in self.settings.theme_keys:
+            found = self.value(key)
+            if found is None:
+                continue
+            items = _as_text_list(found.value)
+            if items is None:
+                self.problem(
+                    found.line,
+                    "WN107",
+                    f"'{key}' must be a list of text",
+                    f"write '{key}: [data, skills]'",
+                )
+                continue
+            lines = found.item_lines or (found.line,) * len(items)
+            for item, line in zip(items, lines, strict=True):
+                slug = slugify(item)
+                if not slug:
+                    self.problem(line, "WN107", f"theme {item!r} has no letters or digits")
+                    continue
+                if not vocabulary:
+                    themes.setdefault(slug, Theme(slug, item))
+                    continue
+                canonical = spellings.get(slug)
+                if canonical is None:
+                    labels = {label: s for s, label in vocabulary.items()}
+                    guess = closest(item, list(vocabulary) + list(labels))
+                    hint = (
+                        f"did you mean '{labels.get(guess, guess)}'?"
+                        if guess
+                        else "add it to the 'themes' setting"
+                    )
+                    self.problem(line, "WN108", f"unknown theme '{item}'", hint)
+                    continue
+                themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
+        return tuple(themes.values())
+
+    def flag(self, key: str, default: bool) -> bool | None:
+        found = self.value(key)
+        if found is None:
+            return default
+        if isinstance(found.value, bool):
+            return found.value
+        self.problem(
+            found.line,
+            "WN109",
+            f"'{key}' must be true or false, not {found.raw or repr(found.value)!r}",
+            f"write '{key}: true' or '{key}: false', without quotes",
+        )
+        return None
+
+    def text(self, key: str) -> str | None:
+        found = self.value(key)
+        if found is None:
+            return None
+        value = found.value
+        if isinstance(value, str):
+            return value.strip() or None
+        if isinstance(value, (int, float, datetime.date)) and not isinstance(value, bool):
+            return found.raw  # `title: 2019` is text to an author, and they wrote it so
+        self.problem(
+            found.line,
+            "WN110",
+            f"'{key}' must be text",
+            f'put the {key} in quotes: {key}: "…"',
+        )
+        return None
+
+    def check_title(
+        self, people: tuple[str, ...], week: datetime.date | None, date: datetime.date | None
+    ) -> tuple[str, str]:
+        title = self.text("title")
+        if title:
+            return title, "front matter"
+        heading = first_h1(self.fm.body)
+        if heading:
+            return heading, "heading"
+        names = [self.person_name(ident) for ident in people]
+        if week is None and date is not None:  # the week given was wrong; the date holds
+            week = week_of(date, self.settings.week_start_index)
+        if week is not None:
+            title = self.settings.title_format.format(
+                people=" and ".join(names) if names else "the team", week=week, date=date or week
+            )
+            return title, "format"
+        stem = posixpath.splitext(posixpath.basename(self.src_uri))[0]
+        return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem, "format"
+
+    def person_name(self, ident: str) -> str:
+        if self.authors is not None and ident in self.authors.people:
+            return self.authors.people[ident].name
+        return ident
+
+    def check_required(self, title_source: str) -> None:
+        # A field that is present but wrong has a problem of its own; this rule is
+        # only about absence. The date is always needed, so WN101 covers it.
+        present = {
+            "date": True,
+            "week": "week" in self.fm.fields,  # it defaults from the date otherwise
+            "title": title_source != "format" or "title" in self.fm.fields,
+            "authors": any(self.value(k) is not None for k in ("author", "authors")),
+            "themes": any(self.value(k) is not None for k in self.settings.theme_keys),
+            "summary": self.value("summary") is not None,
+        }
+        if not self.fm.parsed:
+            return  # the YAML problem says it all; every field would look missing
+        examples = {
+            "title": "title: What we did this week",
+            "week": "week: 2019-06-24",
+            "authors": "authors: [rob]",
+            "themes": f"{self.settings.theme_keys[0]}: [data]",
+            "summary": "summary: One sentence for index pages",
+        }
+        for name in self.settings.required:
+            if not present[name]:
+                line = self.fm.body_line - 1 if self.fm.has_block else 1
+                self.problem(
+                    max(line, 1),
+                    "WN007",
+                    f"required field '{name}' is missing",
+                    f"add '{examples[name]}'",
+                )
+
+
+def _as_text_list(value: Any) -> list[str] | None:
+    """A string or a list of strings as a list of non-empty strings; None if neither."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return [item.strip() for item in value if item.strip()]
+    return None
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _impossible_hint(year: int, month: int, day: int) -> str:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    # Not calendar.month_name: it follows the process locale, and output must not.
+    return f"{_MONTHS[month - 1]} {year} has {days} days"
+
+
+def first_h1(body: str) -> str | None:
+    """The text of the first level-1 heading outside code blocks, if any."""
+    fence: str | None = None
+    previous = ""
+    for line in body.split("\n"):
+        opener = _FENCE.match(line)
+        if fence is not None:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        match = _ATX_H1.match(line)
+        if match and not line.lstrip().startswith("##"):
+            return (match.group(1) or "").strip() or None
+        if previous.strip() and re.match(r"^ {0,3}=+[ \t]*$", line):
+            return previous.strip()
+        previous = line
+    return None

@@ -1,0 +1,61 @@
+"""Validation results: one `Problem` per mistake, with a stable code and a line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Every code the plugin can report, with a one-line description. The docs page
+# of problem codes is checked against this table by the test suite, so a code
+# can never ship undocumented.
+CODES: dict[str, str] = {
+    "WN001": "the file is not valid UTF-8",
+    "WN002": "YAML syntax error in the front matter",
+    "WN003": "the front matter is not a mapping of keys to values",
+    "WN004": "the front matter is opened with '---' but never closed",
+    "WN005": "a key appears twice in the front matter",
+    "WN006": "an unknown key that is close to a known one",
+    "WN007": "a field listed in the `required` setting is missing",
+    "WN101": "no date: neither a `date` key nor a YYYY-MM-DD file-name prefix",
+    "WN102": "a date that is not a real calendar date",
+    "WN103": "an author who is not in the authors file",
+    "WN104": "authors that are not a name or a list of names",
+    "WN105": "a week that does not start on the configured `week_start` day",
+    "WN106": "a week that does not hold the note's date",
+    "WN107": "themes that are not a list of text",
+    "WN108": "a theme outside the configured `themes` vocabulary",
+    "WN109": "a yes/no field (`draft`, `weeknote`) that is not true or false",
+    "WN110": "a text field (`title`, `summary`) that is not text",
+    "WN111": "both `author` and `authors` are set",
+    "WN201": "two notes by the same person for the same week",
+    "WN301": "the authors file cannot be read or is not valid YAML",
+    "WN302": "the authors file does not have the expected shape",
+    "WN303": "the authors file named in the settings does not exist",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file.
+
+    `path` is relative to the directory of `mkdocs.yml` and uses forward
+    slashes; `line` is 1-based. Ordering is by path, then line, then code, so
+    sorted problems read top to bottom through each file.
+    """
+
+    path: str
+    line: int
+    code: str
+    message: str
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:  # a typo here would ship an undocumented code
+            raise ValueError(f"unknown problem code {self.code!r}")
+
+    def format(self) -> str:
+        """The one-line form: `path:line: CODE message (hint)`."""
+        text = f"{self.path}:{self.line}: {self.code} {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def __str__(self) -> str:
+        return self.format()

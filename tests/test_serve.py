@@ -1,0 +1,75 @@
+"""`mkdocs serve`: one plugin instance across rebuilds, and a typo never stops it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.conftest import copy_site
+
+PREFIX = "mkdocs_weeknotes: "
+
+
+def rebuild(
+    config_file: Path, site_dir: Path, caplog: pytest.LogCaptureFixture, first: bool = False
+) -> tuple[object, list[str]]:
+    """What `mkdocs serve` does on each change: load the config again, then build."""
+    caplog.clear()
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    if first:
+        config.plugins.on_startup(command="serve", dirty=False)
+    with caplog.at_level(logging.WARNING):
+        build(config, serve_url="http://127.0.0.1:8000/")
+    problems = [
+        record.getMessage().removeprefix(PREFIX)
+        for record in caplog.records
+        if record.getMessage().startswith(PREFIX)
+    ]
+    return config.plugins["weeknotes"], problems
+
+
+def test_fixing_a_note_clears_its_problem_on_the_next_rebuild(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = copy_site("broken", tmp_path)
+    notes = site / "docs" / "weeknotes"
+    config_file = site / "mkdocs.yml"
+    plugin, before = rebuild(config_file, tmp_path / "out", caplog, first=True)
+    assert len(before) == 6
+    assert any("WN103 unknown author 'robb'" in line for line in before)
+
+    robb = notes / "2019-06-24-rob.md"
+    robb.write_text(robb.read_text().replace("[robb]", "[rob]"))
+    good = notes / "2019-07-19-liz.md"
+    good.write_text(good.read_text().replace("2019-07-19", "2019-02-30"))
+
+    same_plugin, after = rebuild(config_file, tmp_path / "out", caplog)
+    assert same_plugin is plugin  # serve keeps the instance; its state must not leak
+    assert not any("robb" in line for line in after)
+    assert (
+        "docs/weeknotes/2019-07-19-liz.md:3: WN102 date '2019-02-30' is not a real date"
+        " (February 2019 has 28 days)" in after
+    )
+    assert len(after) == len(set(after)) == 6
+
+    for name in ("2019-06-30-liz.md", "2019-07-03-rob.md", "2019-07-12-liz.md"):
+        (notes / name).unlink()
+    (notes / "2019-07-26-rob.md").write_text(
+        "---\ntitle: Café\ndate: 2019-07-26\nauthors: [rob]\n---\n", encoding="utf-8"
+    )
+    good.write_text(good.read_text().replace("2019-02-30", "2019-07-19"))
+    _, clean = rebuild(config_file, tmp_path / "out", caplog)
+    assert clean == []
+
+
+def test_on_invalid_error_only_warns_in_serve(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = copy_site("broken", tmp_path)
+    _, problems = rebuild(site / "mkdocs-error.yml", tmp_path / "out", caplog, first=True)
+    assert len(problems) == 6
+    assert (tmp_path / "out" / "weeknotes" / "2019-07-19-liz" / "index.html").exists()

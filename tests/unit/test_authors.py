@@ -1,0 +1,46 @@
+"""The authors file: Material's format, read with lines."""
+
+from __future__ import annotations
+
+from mkdocs_weeknotes.authors import parse_authors
+
+
+def problems(data: bytes) -> list[tuple[str, int]]:
+    return [(p.code, p.line) for p in parse_authors(data, "a.yml").problems]
+
+
+def test_people_with_name_description_avatar() -> None:
+    authors = parse_authors(
+        b"authors:\n  rob:\n    name: Rob Miller\n    description: Head\n"
+        b"    avatar: rob.png\n    slug: ignored-by-us\n",
+        "a.yml",
+    )
+    assert authors.problems == ()
+    person = authors.people["rob"]
+    assert (person.name, person.description, person.avatar, person.slug) == (
+        "Rob Miller",
+        "Head",
+        "rob.png",
+        "rob",
+    )
+
+
+def test_resolve_ids_names_and_suggestions() -> None:
+    authors = parse_authors(b"authors:\n  rob:\n    name: Rob Miller\n", "a.yml")
+    assert authors.resolve("rob") == ("rob", None)
+    assert authors.resolve("ROB") == ("rob", None)
+    assert authors.resolve("rob miller") == ("rob", None)
+    assert authors.resolve("robb") == (None, "rob")
+    assert authors.resolve("Rob Millar") == (None, "rob")
+    assert authors.resolve("zz") == (None, None)
+
+
+def test_malformed_files_are_problems_with_lines() -> None:
+    assert problems(b"authors: [\n") == [("WN301", 1)]
+    assert problems(b"") == [("WN302", 1)]
+    assert problems(b"people:\n  rob: {}\n") == [("WN302", 1)]
+    assert problems(b"authors:\n  rob: Rob\n") == [("WN302", 2)]
+    assert problems(b"authors:\n  rob:\n    description: x\n") == [("WN302", 2)]
+    assert problems(b"authors:\n  rob:\n    name: [a]\n") == [("WN302", 2), ("WN302", 3)]
+    assert problems(b"authors:\n  '..':\n    name: Dots\n") == [("WN302", 2)]
+    assert problems(b"authors:\n  rob:\n    name: R\xe9mi\n") == [("WN001", 3)]
