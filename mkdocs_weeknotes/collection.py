@@ -12,7 +12,7 @@ from .authors import Authors, parse_authors
 from .config import WeeknotesConfig
 from .frontmatter import FrontMatter
 from .model import Note, Person, Theme
-from .notes import read_note
+from .notes import format_title, read_note
 from .problems import Problem
 from .slugs import slugify
 
@@ -66,12 +66,16 @@ def load_authors(
             1,
             "WN303",
             "the authors file named in the settings does not exist",
-            f"create it, or remove 'authors_file' to use free-text names (looked for {display})",
+            "create it, or remove 'authors_file' to use free-text names",
         )
         return None, [problem]
     except OSError as err:
         return None, [Problem(display, 1, "WN301", f"the authors file cannot be read: {err}")]
     authors = parse_authors(data, display)
+    if not authors.people:
+        # A file that gives nobody (bad YAML, no `authors:`) would make every author
+        # of every note unknown: one problem, not thousands. Names count as free text.
+        return None, list(authors.problems)
     return authors, list(authors.problems)
 
 
@@ -95,7 +99,7 @@ def collect(
     if authors is not None:
         people = dict(authors.people)
     else:
-        people, notes = _free_text_people(notes)
+        people, notes = _free_text_people(notes, settings)
     themes, notes = _canonical_themes(notes, settings)
     duplicates = _same_week(notes, front_matter)
     problems.extend(duplicates)
@@ -111,8 +115,13 @@ def collect(
     )
 
 
-def _free_text_people(notes: list[Note]) -> tuple[dict[str, Person], list[Note]]:
-    """People from free-text names: one person per slug, named as most notes spell it."""
+def _free_text_people(
+    notes: list[Note], settings: WeeknotesConfig
+) -> tuple[dict[str, Person], list[Note]]:
+    """People from free-text names: one person per slug, named as most notes spell it.
+
+    Built titles are made again with those names, so every note spells a person alike.
+    """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for note in notes:
         for name in note.authors:
@@ -121,10 +130,14 @@ def _free_text_people(notes: list[Note]) -> tuple[dict[str, Person], list[Note]]
         slug: Person(id=slug, name=_most_common(counts), slug=slug)
         for slug, counts in sorted(spellings.items())
     }
-    renamed = [
-        replace(note, authors=tuple(dict.fromkeys(slugify(name) for name in note.authors)))
-        for note in notes
-    ]
+    renamed = []
+    for note in notes:
+        ids = tuple(dict.fromkeys(slugify(name) for name in note.authors))
+        title = note.title
+        if note.title_source == "format":
+            names = [people[ident].name for ident in ids]
+            title = format_title(settings, names, note.week, note.date, note.src_uri)
+        renamed.append(replace(note, authors=ids, title=title))
     return people, renamed
 
 
@@ -132,8 +145,8 @@ def _canonical_themes(
     notes: list[Note], settings: WeeknotesConfig
 ) -> tuple[dict[str, Theme], list[Note]]:
     """One theme per slug; without a vocabulary its label is the commonest spelling."""
-    if settings.themes:
-        vocabulary = {slug: Theme(slug, label) for slug, label in settings.themes.items()}
+    if settings.vocabulary:
+        vocabulary = {slug: Theme(slug, label) for slug, label in settings.vocabulary.items()}
         used = {theme.slug for note in notes for theme in note.themes}
         return {slug: vocabulary[slug] for slug in sorted(used) if slug in vocabulary}, notes
     spellings: dict[str, Counter[str]] = defaultdict(Counter)

@@ -9,6 +9,8 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from .slugs import slugify
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Fields a site may list in `required`.
@@ -47,16 +49,19 @@ class _OptionalRelativeFile(c.Optional[str]):
         return normal
 
 
-class _NonNegativeInt(c.Type[int]):
-    def __init__(self, default: int) -> None:
+class _Whole(c.Type[int]):
+    """A whole number of at least `minimum`."""
+
+    def __init__(self, default: int, minimum: int = 0) -> None:
         super().__init__(int, default=default)
+        self.minimum = minimum
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool):  # bool is an int to Python, never to a user
             raise ValidationError(f"Expected a whole number but received: {value!r}")
         number = super().run_validation(value)
-        if number < 0:
-            raise ValidationError(f"must be 0 or more, not {number}")
+        if number < self.minimum:
+            raise ValidationError(f"must be {self.minimum} or more, not {number}")
         return number
 
 
@@ -108,7 +113,7 @@ class WeeknotesConfig(Config):
     themes = c.DictOfItems(c.Type(str), default={})
     on_invalid = c.Choice(("warn", "error"), default="warn")
     week_start = c.Choice(WEEKDAYS, default="monday")
-    week_grace_days = _NonNegativeInt(7)
+    week_grace_days = _Whole(7)
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
 
@@ -116,6 +121,11 @@ class WeeknotesConfig(Config):
     def week_start_index(self) -> int:
         """`week_start` as Python's weekday number (Monday is 0)."""
         return WEEKDAYS.index(self.week_start)
+
+    @property
+    def vocabulary(self) -> dict[str, str]:
+        """The `themes` setting keyed by slug, whatever case or spacing its keys use."""
+        return {slugify(key): label for key, label in self.themes.items() if slugify(key)}
 
     @property
     def authors_path(self) -> str:

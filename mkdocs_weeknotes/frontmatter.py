@@ -63,6 +63,10 @@ class FrontMatter:
     def get(self, key: str) -> Field | None:
         return self.fields.get(key)
 
+    def values(self) -> dict[str, Any]:
+        """The keys and values YAML could construct, as MkDocs' `page.meta` holds them."""
+        return {k: f.value for k, f in self.fields.items() if not isinstance(f.value, Invalid)}
+
 
 @dataclass
 class _Reader:

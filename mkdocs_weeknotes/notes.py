@@ -16,10 +16,16 @@ from .model import Note, Theme
 from .problems import Problem
 from .slugs import slugify
 from .suggest import closest, near_key
+from .summary import first_paragraph
 from .weeks import week_of, weekday_name
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^\d])")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+# A date, optionally with a time and zone: the same on every Python version, unlike
+# datetime.fromisoformat, which accepts more with each release.
+_ISO_DATE = re.compile(
+    r"^(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$"
+)
 _ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -88,8 +94,15 @@ class _Checker:
         self.problems.append(Problem(self.path, line, code, message, hint))
 
     def value(self, key: str) -> Field | None:
+        """The field, unless it is absent or empty (null, blank text, [] or {})."""
         found = self.fm.get(key)
-        return None if found is None or found.value is None else found
+        if found is None or found.value is None:
+            return None
+        if isinstance(found.value, str) and not found.value.strip():
+            return None
+        if isinstance(found.value, (list, dict)) and not found.value:
+            return None
+        return found
 
     # --- the rules, one method each -------------------------------------------------
 
@@ -101,8 +114,8 @@ class _Checker:
         themes = self.check_themes()
         draft = self.flag("draft", default=False)
         title, title_source = self.check_title(people, week, date)
-        summary = self.text("summary")
-        self.check_required(title_source)
+        summary = self.text("summary") or first_paragraph(self.fm.body)
+        self.check_required(title_source, date)
         return Note(
             src_uri=self.src_uri,
             path=self.path,
@@ -155,37 +168,40 @@ class _Checker:
 
     def as_date(self, found: Field, key: str) -> datetime.date | None:
         value = found.value
+        if isinstance(value, dict) and key == "date":
+            # Material's blog writes `date: {created: ..., updated: ...}`.
+            if value.get("created") is None:
+                self.problem(
+                    found.line,
+                    "WN102",
+                    "date has no 'created' date",
+                    "write 'date: YYYY-MM-DD', or 'created: YYYY-MM-DD' under 'date:'",
+                )
+                return None
+            return self.as_date(Field(key, value["created"], found.line), key)
         if isinstance(value, datetime.datetime):  # a time of day is allowed and ignored
             return value.date()
         if isinstance(value, datetime.date):
             return value
         text = found.raw if isinstance(value, Invalid) and found.raw else value
-        if isinstance(text, str):
-            stripped = text.strip()
-            match = _ISO_DATE.match(stripped)
-            if match:
-                parts = tuple(map(int, match.groups()))
-                try:
-                    return datetime.date(*parts)
-                except ValueError:
-                    self.problem(
-                        found.line,
-                        "WN102",
-                        f"{key} '{stripped}' is not a real date",
-                        _impossible_hint(*parts),
-                    )
-                    return None
+        match = _ISO_DATE.match(text.strip()) if isinstance(text, str) else None
+        if match:
+            parts = tuple(map(int, match.groups()))
             try:
-                return datetime.datetime.fromisoformat(stripped).date()
+                return datetime.date(*parts)
             except ValueError:
-                pass
-        shown = found.raw if found.raw is not None else repr(value)
-        self.problem(
-            found.line,
-            "WN102",
-            f"{key} '{shown}' is not a date",
-            "write it as YYYY-MM-DD, e.g. 2019-06-28",
-        )
+                self.problem(
+                    found.line,
+                    "WN102",
+                    f"{key} '{match.group(0)}' is not a real date",
+                    _impossible_hint(*parts),
+                )
+                return None
+        if isinstance(text, str) or found.raw is not None:
+            message = f"{key} '{found.raw if found.raw is not None else text}' is not a date"
+        else:
+            message = f"{key} must be a date, not {_kind(value)}"
+        self.problem(found.line, "WN102", message, "write it as YYYY-MM-DD")
         return None
 
     def check_week(self, date: datetime.date | None) -> datetime.date | None:
@@ -239,18 +255,17 @@ class _Checker:
         found = plural or single
         if found is None:
             return ()
-        names = _as_text_list(found.value)
+        names = _text_items(found)
         if names is None:
             self.problem(
                 found.line,
                 "WN104",
                 f"'{found.key}' must be a name or a list of names",
-                f"write '{found.key}: [rob]'",
+                f"write '{found.key}: [name, name]'",
             )
             return ()
         ids: list[str] = []
-        lines = found.item_lines or (found.line,) * len(names)
-        for name, line in zip(names, lines, strict=True):
+        for name, line in names:
             if self.authors is None:
                 ident: str | None = name
                 if not slugify(name):
@@ -266,7 +281,7 @@ class _Checker:
         return tuple(ids)
 
     def check_themes(self) -> tuple[Theme, ...]:
-        vocabulary = {slugify(slug): label for slug, label in self.settings.themes.items()}
+        vocabulary = self.settings.vocabulary
         # A theme may be written as its slug or as its label, in any case.
         spellings = {slugify(label): slug for slug, label in vocabulary.items()}
         spellings.update({slug: slug for slug in vocabulary})
@@ -275,17 +290,16 @@ class _Checker:
             found = self.value(key)
             if found is None:
                 continue
-            items = _as_text_list(found.value)
+            items = _text_items(found)
             if items is None:
                 self.problem(
                     found.line,
                     "WN107",
                     f"'{key}' must be a list of text",
-                    f"write '{key}: [data, skills]'",
+                    f"write '{key}: [theme, theme]'",
                 )
                 continue
-            lines = found.item_lines or (found.line,) * len(items)
-            for item, line in zip(items, lines, strict=True):
+            for item, line in items:
                 slug = slugify(item)
                 if not slug:
                     self.problem(line, "WN107", f"theme {item!r} has no letters or digits")
@@ -295,13 +309,9 @@ class _Checker:
                     continue
                 canonical = spellings.get(slug)
                 if canonical is None:
-                    labels = {label: s for s, label in vocabulary.items()}
-                    guess = closest(item, list(vocabulary) + list(labels))
-                    hint = (
-                        f"did you mean '{labels.get(guess, guess)}'?"
-                        if guess
-                        else "add it to the 'themes' setting"
-                    )
+                    # Suggest in the form the author wrote: a slug for a slug, a label for a label.
+                    guess = closest(item, list(vocabulary) + list(vocabulary.values()))
+                    hint = f"did you mean '{guess}'?" if guess else "add it to the 'themes' setting"
                     self.problem(line, "WN108", f"unknown theme '{item}'", hint)
                     continue
                 themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
@@ -348,58 +358,71 @@ class _Checker:
         if heading:
             return heading, "heading"
         names = [self.person_name(ident) for ident in people]
-        if week is None and date is not None:  # the week given was wrong; the date holds
-            week = week_of(date, self.settings.week_start_index)
-        if week is not None:
-            title = self.settings.title_format.format(
-                people=" and ".join(names) if names else "the team", week=week, date=date or week
-            )
-            return title, "format"
-        stem = posixpath.splitext(posixpath.basename(self.src_uri))[0]
-        return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem, "format"
+        return format_title(self.settings, names, week, date, self.src_uri), "format"
 
     def person_name(self, ident: str) -> str:
         if self.authors is not None and ident in self.authors.people:
             return self.authors.people[ident].name
         return ident
 
-    def check_required(self, title_source: str) -> None:
+    def check_required(self, title_source: str, date: datetime.date | None) -> None:
+        if not self.fm.parsed:
+            return  # the YAML problem says it all; every field would look missing
         # A field that is present but wrong has a problem of its own; this rule is
         # only about absence. The date is always needed, so WN101 covers it.
         present = {
             "date": True,
-            "week": "week" in self.fm.fields,  # it defaults from the date otherwise
-            "title": title_source != "format" or "title" in self.fm.fields,
+            "week": self.value("week") is not None,  # else it defaults from the date
+            "title": title_source != "format" or self.value("title") is not None,
             "authors": any(self.value(k) is not None for k in ("author", "authors")),
             "themes": any(self.value(k) is not None for k in self.settings.theme_keys),
             "summary": self.value("summary") is not None,
         }
-        if not self.fm.parsed:
-            return  # the YAML problem says it all; every field would look missing
+        people = sorted(self.authors.people) if self.authors else []
+        themes = sorted(self.settings.vocabulary)
+        week = week_of(date, self.settings.week_start_index) if date else "YYYY-MM-DD"
         examples = {
-            "title": "title: What we did this week",
-            "week": "week: 2019-06-24",
-            "authors": "authors: [rob]",
-            "themes": f"{self.settings.theme_keys[0]}: [data]",
-            "summary": "summary: One sentence for index pages",
+            "title": "title: …",
+            "week": f"week: {week}",
+            "authors": f"authors: [{people[0] if people else 'your name'}]",
+            "themes": f"{self.settings.theme_keys[0]}: [{themes[0] if themes else '…'}]",
+            "summary": "summary: one sentence for index pages",
         }
+        line = max(self.fm.body_line - 1 if self.fm.has_block else 1, 1)
         for name in self.settings.required:
             if not present[name]:
-                line = self.fm.body_line - 1 if self.fm.has_block else 1
                 self.problem(
-                    max(line, 1),
-                    "WN007",
-                    f"required field '{name}' is missing",
-                    f"add '{examples[name]}'",
+                    line, "WN007", f"required field '{name}' is missing", f"add '{examples[name]}'"
                 )
 
 
-def _as_text_list(value: Any) -> list[str] | None:
-    """A string or a list of strings as a list of non-empty strings; None if neither."""
+def format_title(
+    settings: WeeknotesConfig,
+    names: list[str],
+    week: datetime.date | None,
+    date: datetime.date | None,
+    src_uri: str,
+) -> str:
+    """The title of a note that has none: `title_format`, else the file's name."""
+    if week is None and date is not None:  # the week given was wrong; the date holds
+        week = week_of(date, settings.week_start_index)
+    if week is not None:
+        people = " and ".join(names) if names else "the team"
+        return settings.title_format.format(people=people, week=week, date=date or week)
+    stem = posixpath.splitext(posixpath.basename(src_uri))[0]
+    return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+
+
+def _text_items(found: Field) -> list[tuple[str, int]] | None:
+    """A string or a list of strings as (item, line) pairs, blanks left out; None if neither."""
+    value = found.value
     if isinstance(value, str):
-        return [value.strip()] if value.strip() else []
+        return [(value.strip(), found.line)] if value.strip() else []
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return [item.strip() for item in value if item.strip()]
+        lines = found.item_lines or (found.line,) * len(value)
+        return [
+            (item.strip(), line) for item, line in zip(value, lines, strict=True) if item.strip()
+        ]
     return None
 
 
@@ -417,6 +440,16 @@ _MONTHS = (
     "November",
     "December",
 )
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, bool):
+        return "true or false"
+    return "a number" if isinstance(value, (int, float)) else "text"
 
 
 def _impossible_hint(year: int, month: int, day: int) -> str:

@@ -48,10 +48,13 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if note is None:
             return None
         fm = self.weeknotes.front_matter[page.file.src_uri]
-        if fm.has_block and not fm.parsed:
-            # MkDocs shows front matter it cannot parse as text; the problem was reported.
+        if fm.has_block and markdown.startswith("---"):
+            # MkDocs left the block in as text: YAML it rejects (reported by us), or a
+            # closing fence with no newline after it. Show the body, keep what we read.
             markdown = fm.body
-        if note.title_source == "format" and not isinstance(page.meta.get("title"), str):
+            if not page.meta:
+                page.meta.update(fm.values())
+        if note.title_source != "heading" and not isinstance(page.meta.get("title"), str):
             page.meta["title"] = note.title
         return markdown
 

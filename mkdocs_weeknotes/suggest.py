@@ -7,15 +7,20 @@ from collections.abc import Iterable
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The candidate most like `word`, ignoring case, or None when none is close."""
-    by_folded: dict[str, str] = {}
-    for candidate in sorted(candidates):  # sorted: ties resolve the same every run
-        by_folded.setdefault(candidate.casefold(), candidate)
+    """The candidate most like `word`, ignoring case, or None when none is close.
+
+    Of candidates that differ only in case, the one written most like `word` wins.
+    """
+    by_folded: dict[str, list[str]] = {}
+    for candidate in sorted(set(candidates)):  # sorted: ties resolve the same every run
+        by_folded.setdefault(candidate.casefold(), []).append(candidate)
     folded = word.casefold()
-    if folded in by_folded:
-        return by_folded[folded]
-    match = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
-    return by_folded[match[0]] if match else None
+    if folded not in by_folded:
+        match = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
+        if not match:
+            return None
+        folded = match[0]
+    return max(by_folded[folded], key=lambda c: difflib.SequenceMatcher(None, word, c).ratio())
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -35,6 +35,10 @@ def test_clean_site_builds_strict_with_no_warnings(tmp_path: Path, theme: str) -
     assert "A CRLF note with no title." in crlf
     h1 = build.page("weeknotes/2019/2019-06-28-liz/index.html")
     assert "<title>Five interviews in one week" in h1
+    # A closing fence with no newline after it is still front matter, not text.
+    last = build.page("weeknotes/2019/2019-07-12-liz/index.html")
+    assert "<title>Fence at the very end" in last
+    assert "themes: [research]" not in last
 
 
 def test_broken_site_fails_strict_with_one_line_per_problem(tmp_path: Path, theme: str) -> None:

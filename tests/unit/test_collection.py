@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs_weeknotes.collection import Source, collect
+from pathlib import Path
+
+from mkdocs_weeknotes.collection import Source, collect, load_authors
 from tests.conftest import settings, team
 
 
@@ -72,3 +74,37 @@ def test_problems_are_sorted_and_unique_and_notes_kept() -> None:
     ]
     assert [n.src_uri for n in result.notes] == ["weeknotes/a.md", "weeknotes/b.md"]
     assert result.note("weeknotes/b.md") is not None
+
+
+def test_a_broken_authors_file_is_one_problem_not_one_per_author(tmp_path: Path) -> None:
+    (tmp_path / "weeknotes").mkdir()
+    (tmp_path / "weeknotes" / ".authors.yml").write_text("authors: [\n")
+    authors, problems = load_authors(str(tmp_path), settings(), "docs/weeknotes/.authors.yml")
+    assert authors is None
+    assert [(p.code, p.line) for p in problems] == [("WN301", 1)]
+    days = ("2019-06-07", "2019-06-14", "2019-06-21")
+    notes = [source(f"{day}-x.md", "---\nauthors: [robb]\n---\n") for day in days]
+    result = collect(notes, settings(), authors, problems)
+    assert [p.code for p in result.problems] == ["WN301"]
+
+
+def test_missing_named_authors_file_is_wn303(tmp_path: Path) -> None:
+    authors, problems = load_authors(
+        str(tmp_path), settings(authors_file="team.yml"), "docs/team.yml"
+    )
+    assert authors is None and [(p.path, p.code) for p in problems] == [("docs/team.yml", "WN303")]
+    assert load_authors(str(tmp_path), settings(), "x") == (None, [])
+
+
+def test_built_titles_use_the_commonest_spelling_of_a_free_text_name() -> None:
+    notes = [
+        source("2023-01-06-a.md", "---\nauthor: Sam Whitlock\n---\n"),
+        source("2023-01-13-b.md", "---\nauthor: Sam Whitlock\n---\n"),
+        source("2023-01-20-c.md", "---\nauthor: sam whitlock\n---\n"),
+    ]
+    result = collect(notes, settings(), None)
+    assert [n.title for n in result.notes] == [
+        "Weeknote: Sam Whitlock, w/c 2023-01-02",
+        "Weeknote: Sam Whitlock, w/c 2023-01-09",
+        "Weeknote: Sam Whitlock, w/c 2023-01-16",
+    ]

@@ -151,7 +151,7 @@ def test_wn102_impossible_date_with_month_length_hint() -> None:
 def test_wn102_text_that_is_not_a_date() -> None:
     result = check("---\nauthors: [rob]\ndate: last Friday\n---\n")
     assert codes(result) == [("WN102", 3)]
-    assert result.problems[0].hint == "write it as YYYY-MM-DD, e.g. 2019-06-28"
+    assert result.problems[0].hint == "write it as YYYY-MM-DD"
 
 
 def test_wn102_impossible_file_name_date() -> None:
@@ -333,3 +333,61 @@ draft: maybe
 """
     result = check(text)
     assert codes(result) == [("WN102", 2), ("WN105", 3), ("WN103", 4), ("WN006", 5), ("WN109", 6)]
+
+
+def test_blank_list_items_are_dropped_with_their_lines() -> None:
+    result = check(
+        '---\ndate: 2019-06-28\nauthors: [rob, ""]\nthemes:\n  - ""\n  - skils\n---\n',
+        themes={"skills": "Skills"},
+    )
+    assert codes(result) == [("WN108", 6)]
+    assert result.note is not None and result.note.authors == ("rob",)
+
+
+def test_vocabulary_keys_are_slugged() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthors: [rob]\nthemes: [data science]\n---\n",
+        themes={"Data Science": "Data science"},
+    )
+    assert result.problems == ()
+    assert result.note is not None and [t.slug for t in result.note.themes] == ["data-science"]
+
+
+def test_wn108_suggests_in_the_form_written() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthors: [rob]\nthemes: [Servise design]\n---\n",
+        themes={"service-design": "Service design"},
+    )
+    assert result.problems[0].hint == "did you mean 'Service design'?"
+
+
+def test_material_date_mapping_uses_created() -> None:
+    text = "---\ndate:\n  created: 2019-06-28\n  updated: 2019-07-01\nauthors: [rob]\n---\n"
+    result = check(text)
+    assert result.problems == ()
+    assert result.note is not None and result.note.date == datetime.date(2019, 6, 28)
+    no_created = check("---\ndate: {updated: 2019-07-01}\nauthors: [rob]\n---\n")
+    assert codes(no_created) == [("WN102", 2)]
+    listed = check("---\ndate: [2019-06-28]\nauthors: [rob]\n---\n")
+    assert listed.problems[0].message == "date must be a date, not a list"
+
+
+def test_only_plain_iso_dates_are_accepted_on_every_python() -> None:
+    for value in ("'20190628'", "'2019-W26-5'", "'2019-06-28T25'", "'28/06/2019'"):
+        result = check(f"---\nauthors: [rob]\ndate: {value}\n---\n")
+        assert codes(result) == [("WN102", 3)], value
+    for value in ("'2019-06-28T10:30:00+01:00'", "'2019-6-28'", "2019-06-28t10:30:00z"):
+        result = check(f"---\nauthors: [rob]\ndate: {value}\n---\n")
+        assert result.problems == (), value
+
+
+def test_empty_values_count_as_absent_for_required() -> None:
+    for empty in ('""', "~", "[]", "{}", "' '"):
+        text = f"---\ndate: 2019-06-28\nauthors: [rob]\ntitle: {empty}\nthemes: {empty}\n---\n"
+        result = check(text, required=["title", "themes"])
+        assert [c for c, _ in codes(result)] == ["WN007", "WN007"], empty
+    hints = check("---\ndate: 2019-06-28\n---\n", required=["authors", "week"])
+    assert sorted(p.hint for p in hints.problems) == [
+        "add 'authors: [liz]'",
+        "add 'week: 2019-06-24'",
+    ]

@@ -1,0 +1,62 @@
+"""The default summary: a note's first paragraph of prose, as plain text."""
+
+from __future__ import annotations
+
+from mkdocs_weeknotes.summary import first_paragraph, plain_text
+from tests.conftest import check
+
+
+def test_first_paragraph_passes_over_what_is_not_prose() -> None:
+    body = """\
+# A title
+
+![A photo](photo.jpg)
+
+- a list item
+- another
+
+!!! note
+    An admonition.
+
+```python
+code = "not prose"
+```
+
+> A quote.
+
+| a | table |
+
+It's been a **busy** week for [the team](team.md), with _snake_case_ intact.
+Second line of the same paragraph.
+
+Second paragraph.
+"""
+    assert first_paragraph(body) == (
+        "It's been a busy week for the team, with snake_case intact. "
+        "Second line of the same paragraph."
+    )
+
+
+def test_more_marker_and_empty_bodies() -> None:
+    assert first_paragraph("<!--more-->\n\nAfter the marker.") is None
+    assert first_paragraph("") is None
+    assert first_paragraph("# Only a heading\n") is None
+
+
+def test_long_paragraphs_are_cut_at_a_word() -> None:
+    text = first_paragraph("word " * 100, limit=40)
+    assert text is not None and text.endswith("…") and len(text) <= 41
+    assert "wor…" not in text
+
+
+def test_plain_text_of_inline_markdown() -> None:
+    assert plain_text("A `code` <b>bold</b> [^1] <https://x.org> ![i](i.png)") == (
+        "A code bold https://x.org"
+    )
+
+
+def test_front_matter_summary_wins_over_the_first_paragraph() -> None:
+    given = check("---\ndate: 2019-06-28\nauthors: [rob]\nsummary: Given.\n---\nBody text.\n")
+    assert given.note is not None and given.note.summary == "Given."
+    default = check("---\ndate: 2019-06-28\nauthors: [rob]\n---\n# T\n\nBody *text*.\n")
+    assert default.note is not None and default.note.summary == "Body text."
