@@ -60,6 +60,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
         )
         return Authors({}, tuple(problems))
     people: dict[str, Person] = {}
+    slugs: dict[str, str] = {}
     for key_node, value_node in section.value:
         line = key_node.start_mark.line + 1
         ident = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
@@ -74,6 +75,19 @@ def parse_authors(data: bytes, path: str) -> Authors:
                 )
             )
             continue
+        if slugify(ident) in slugs:
+            other = slugs[slugify(ident)]
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "WN302",
+                    f"author id '{ident}' makes the same address as '{other}'",
+                    "give each person an id that differs in more than case or punctuation",
+                )
+            )
+            continue
+        slugs[slugify(ident)] = ident
         if not isinstance(value_node, yaml.MappingNode):
             problems.append(
                 Problem(path, line, "WN302", f"author '{ident}' is not a mapping", shape_hint)

@@ -6,6 +6,8 @@ import datetime
 import posixpath
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
@@ -65,6 +67,42 @@ class _Whole(c.Type[int]):
         return number
 
 
+class _Locale(c.Optional[str]):
+    """A locale Babel knows, such as `en_GB` or `fr`; None follows `theme.language`."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str))
+
+    def run_validation(self, value: object) -> str | None:
+        text = super().run_validation(value)
+        if text is not None and parse_locale(text) is None:
+            raise ValidationError(f"{text!r} is not a locale that dates can be written in")
+        return text
+
+
+def parse_locale(name: str) -> Locale | None:
+    """Babel's locale for `en_GB`, `en-GB` or `en`; None if unknown."""
+    try:
+        return Locale.parse(name.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return None
+
+
+class _DateFormat(c.Type[str]):
+    """Babel's `short`, `medium`, `long`, `full`, or a CLDR pattern like `d MMMM y`."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="long")
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        try:
+            format_date(datetime.date(2019, 6, 24), text, locale="en")
+        except (ValueError, KeyError, AttributeError) as err:
+            raise ValidationError(f"{text!r} is not a date format ({err})") from err
+        return text
+
+
 class _TitleFormat(c.Type[str]):
     """A `str.format` pattern; checked once here so that no note can crash on it."""
 
@@ -116,6 +154,13 @@ class WeeknotesConfig(Config):
     week_grace_days = _Whole(7)
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
+    # Index pages.
+    nav_title = c.Type(str, default="Weeknotes")
+    latest_weeks = _Whole(6, minimum=1)
+    page_size = _Whole(50, minimum=1)
+    date_format = _DateFormat()
+    locale = _Locale()
+    stylesheet = c.Type(bool, default=True)
 
     @property
     def week_start_index(self) -> int:

@@ -25,10 +25,27 @@ _SPACES = re.compile(r"\s+")
 def first_paragraph(body: str, limit: int = 280) -> str | None:
     """The first paragraph of prose, stripped of Markdown, at most `limit` characters.
 
-    Headings, lists, quotes, tables, code, admonitions and HTML blocks are passed
-    over; the `<!--more-->` marker ends the search like the end of the body.
+    The body is read as blocks between blank lines. A block is prose when its first
+    line starts at the margin and starts no heading, list, quote, table, code,
+    admonition or HTML; a list item's wrapped lines belong to the item. A
+    `<!--more-->` line ends the search like the end of the body.
     """
-    paragraph: list[str] = []
+    for block in _blocks(body):
+        first = block[0]
+        if first[:1].isspace() or _SKIP_LINE.match(first):
+            continue
+        text = plain_text(" ".join(line.strip() for line in block))
+        if not text:
+            continue  # images or markup alone are no summary
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–- ") + "…"
+    return None
+
+
+def _blocks(body: str) -> list[list[str]]:
+    """Runs of non-blank lines outside fenced code, up to a `<!--more-->` line."""
+    blocks: list[list[str]] = [[]]
     fence: str | None = None
     for line in body.split("\n"):
         if line.strip() == "<!--more-->":
@@ -40,22 +57,13 @@ def first_paragraph(body: str, limit: int = 280) -> str | None:
             continue
         if opener:
             fence = opener.group(1)
+            blocks.append([])
             continue
-        if not line.strip():
-            if plain_text(" ".join(paragraph)):
-                break
-            paragraph = []  # a paragraph of images or markup alone is no summary
-            continue
-        if not paragraph and _SKIP_LINE.match(line):
-            continue
-        paragraph.append(line.strip())
-    text = plain_text(" ".join(paragraph))
-    if not text:
-        return None
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.–- ")
-    return cut + "…"
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
 
 
 def plain_text(markdown: str) -> str:

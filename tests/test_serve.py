@@ -73,3 +73,14 @@ def test_on_invalid_error_only_warns_in_serve(
     _, problems = rebuild(site / "mkdocs-error.yml", tmp_path / "out", caplog, first=True)
     assert len(problems) == 6
     assert (tmp_path / "out" / "weeknotes" / "2019-07-19-liz" / "index.html").exists()
+
+
+def test_serve_lists_drafts_and_marks_them(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = copy_site("indexes", tmp_path)
+    out = tmp_path / "out"
+    rebuild(site / "mkdocs.yml", out, caplog, first=True)
+    skills = (out / "weeknotes" / "themes" / "skills" / "index.html").read_text()
+    assert "Half-written" in skills and '<span class="wn-badge">Draft</span>' in skills
+    assert (out / "weeknotes" / "2019" / "2019-07-12-liz" / "index.html").exists()

@@ -43,4 +43,6 @@ def test_malformed_files_are_problems_with_lines() -> None:
     assert problems(b"authors:\n  rob:\n    description: x\n") == [("WN302", 2)]
     assert problems(b"authors:\n  rob:\n    name: [a]\n") == [("WN302", 2), ("WN302", 3)]
     assert problems(b"authors:\n  '..':\n    name: Dots\n") == [("WN302", 2)]
+    same = b"authors:\n  rob:\n    name: R\n  Rob:\n    name: R2\n"
+    assert problems(same) == [("WN302", 4)]
     assert problems(b"authors:\n  rob:\n    name: R\xe9mi\n") == [("WN001", 3)]

@@ -1,0 +1,152 @@
+"""The pages the plugin adds: which ones, at which paths, listing what. Pure."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .collection import Weeknotes
+from .config import WeeknotesConfig
+from .listings import (
+    WeekGroup,
+    authors_of,
+    by_key,
+    by_week,
+    by_year,
+    listed,
+    neighbours,
+    paginate,
+    themes_of,
+)
+from .model import Note, Person, Theme
+
+# Folder names under notes_dir; part of the URL contract in the spec.
+THEMES = "themes"
+PEOPLE = "people"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One generated page: where it goes and what it lists."""
+
+    src_uri: str
+    kind: str  # "latest", "year", "themes", "theme", "people", "person"
+    title: str
+    key: str = ""  # the year, theme slug or person id
+    number: int = 1  # for a listing split into pages: this page's number
+    count: int = 1  # and how many pages the listing has
+    notes: tuple[Note, ...] = ()
+    weeks: tuple[WeekGroup, ...] = ()
+    # The section indexes appear in the navigation; every other generated page doesn't.
+    in_nav: bool = False
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything the index pages show, computed once per build."""
+
+    pages: tuple[PageSpec, ...]
+    notes: tuple[Note, ...]
+    people: Mapping[str, Person]
+    themes: Mapping[str, Theme]
+    by_theme: Mapping[str, Sequence[Note]]
+    by_person: Mapping[str, Sequence[Note]]
+    years: Mapping[int, Sequence[WeekGroup]]
+    # For each note and each of its people: (older, newer) note by that person.
+    neighbours: Mapping[str, Mapping[str, tuple[Note | None, Note | None]]]
+    index: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    def uri(self, kind: str, key: str = "") -> str | None:
+        """The src_uri of the first page of a kind (and key), if it is generated."""
+        return self.index.get((kind, key))
+
+
+def join(notes_dir: str, *parts: str) -> str:
+    return posixpath.join(notes_dir, *parts) if notes_dir else posixpath.join(*parts)
+
+
+def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: bool) -> Plan:
+    """Every generated page of one build, with its listing."""
+    notes = listed(weeknotes.notes, include_drafts)
+    weeks = by_week(notes, weeknotes.people)
+    years = by_year(weeks)
+    by_theme = by_key(notes, themes_of(notes))
+    by_person = by_key(notes, authors_of(notes))
+    themes = {slug: weeknotes.themes[slug] for slug in sorted(by_theme)}
+    nd = settings.notes_dir
+    size = settings.page_size
+
+    pages: list[PageSpec] = [
+        PageSpec(
+            join(nd, "index.md"),
+            "latest",
+            "Latest weeknotes",
+            weeks=tuple(weeks[: settings.latest_weeks]),
+            in_nav=True,
+        )
+    ]
+    for year, groups in years.items():
+        pages.append(
+            PageSpec(
+                join(nd, str(year), "index.md"),
+                "year",
+                f"Weeknotes {year}",
+                key=str(year),
+                weeks=tuple(groups),
+            )
+        )
+    pages.append(PageSpec(join(nd, THEMES, "index.md"), "themes", "Themes", in_nav=True))
+    for slug, theme in themes.items():
+        pages.extend(
+            _paged(join(nd, THEMES, slug), "theme", theme.label, slug, by_theme[slug], size)
+        )
+    pages.append(PageSpec(join(nd, PEOPLE, "index.md"), "people", "People", in_nav=True))
+    for ident, person in sorted(weeknotes.people.items(), key=lambda item: item[1].slug):
+        pages.extend(
+            _paged(
+                join(nd, PEOPLE, person.slug),
+                "person",
+                person.name,
+                ident,
+                by_person.get(ident, []),
+                size,
+            )
+        )
+
+    around: dict[str, dict[str, tuple[Note | None, Note | None]]] = {}
+    for ident, own in by_person.items():
+        for src_uri, pair in neighbours(own).items():
+            around.setdefault(src_uri, {})[ident] = pair
+    index = {(spec.kind, spec.key): spec.src_uri for spec in pages if spec.number == 1}
+    return Plan(
+        pages=tuple(pages),
+        notes=tuple(notes),
+        people=weeknotes.people,
+        themes=themes,
+        by_theme=by_theme,
+        by_person=by_person,
+        years=years,
+        neighbours=around,
+        index=index,
+    )
+
+
+def _paged(
+    folder: str, kind: str, title: str, key: str, notes: Sequence[Note], size: int
+) -> list[PageSpec]:
+    chunks = paginate(notes, size)
+    return [
+        PageSpec(
+            join(folder, "index.md")
+            if number == 1
+            else join(folder, "page", str(number), "index.md"),
+            kind,
+            title,
+            key=key,
+            number=number,
+            count=len(chunks),
+            notes=tuple(chunk),
+        )
+        for number, chunk in enumerate(chunks, 1)
+    ]

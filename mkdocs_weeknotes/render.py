@@ -1,0 +1,276 @@
+"""Index pages and note decorations as HTML, from templates a site can override.
+
+Templates are looked up in the theme's folders first (so `custom_dir` wins), then
+in the package. Our environment autoescapes: every value from front matter is
+escaped unless a template says otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from babel.dates import format_date
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from markupsafe import escape
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from .config import WeeknotesConfig, parse_locale
+from .generated import PageSpec, Plan
+from .listings import WeekGroup
+from .model import Note, Person, Theme
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    name: str
+    url: str
+    description: str = ""
+    avatar: str = ""
+    count: int = 0
+    latest: NoteView | None = None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    title: str
+    url: str
+    date: str
+    date_iso: str
+    week: str
+    week_iso: str
+    people: tuple[PersonView, ...]
+    themes: tuple[Link, ...]
+    summary: str
+    draft: bool
+
+
+@dataclass(frozen=True)
+class WeekView:
+    label: str
+    iso: str
+    anchor: str
+    notes: tuple[NoteView, ...]
+
+
+@dataclass(frozen=True)
+class Pager:
+    number: int
+    count: int
+    previous: str | None
+    next: str | None
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    person: PersonView
+    older: NoteView | None
+    newer: NoteView | None
+
+
+class Renderer:
+    """Makes the HTML of one build's generated pages and note decorations."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        files: Files,
+        settings: WeeknotesConfig,
+        theme_dirs: Sequence[str],
+        theme_name: str | None,
+        language: str,
+    ) -> None:
+        self.plan = plan
+        self.files = files
+        self.settings = settings
+        self.theme_name = theme_name or ""
+        locale = parse_locale(settings.locale or language) or parse_locale("en")
+        self.locale = locale
+        self.env = Environment(
+            loader=ChoiceLoader(
+                [FileSystemLoader(list(theme_dirs)), PackageLoader("mkdocs_weeknotes", "templates")]
+            ),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+
+    # --- URLs ------------------------------------------------------------------------
+
+    def url(self, src_uri: str | None, here: File) -> str:
+        """A link from the page `here` to the page made from `src_uri`."""
+        if src_uri is None:
+            return ""
+        target = self.files.get_file_from_path(src_uri)
+        if target is None:
+            return ""
+        return target.url_relative_to(here)
+
+    def asset(self, url: str, here: File) -> str:
+        """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
+        if not url or urlsplit(url).scheme or url.startswith(("/", "//", "data:")):
+            return url
+        return get_relative_url(posixpath.normpath(url), here.url)
+
+    # --- view models -----------------------------------------------------------------
+
+    def date(self, day: datetime.date | None) -> str:
+        if day is None:
+            return ""
+        return format_date(day, self.settings.date_format, locale=self.locale)
+
+    def person(self, ident: str, here: File, with_latest: bool = False) -> PersonView:
+        person = self.plan.people.get(ident) or Person(ident, ident, ident)
+        own = self.plan.by_person.get(ident, ())
+        return PersonView(
+            id=person.id,
+            name=person.name,
+            url=self.url(self.plan.uri("person", ident), here),
+            description=person.description,
+            avatar=self.asset(person.avatar, here),
+            count=len(own),
+            latest=self.note(own[0], here) if with_latest and own else None,
+        )
+
+    def theme(self, theme: Theme, here: File) -> Link:
+        return Link(
+            theme.label,
+            self.url(self.plan.uri("theme", theme.slug), here),
+            len(self.plan.by_theme.get(theme.slug, ())),
+        )
+
+    def note(self, note: Note, here: File) -> NoteView:
+        return NoteView(
+            title=note.title,
+            url=self.url(note.src_uri, here),
+            date=self.date(note.date),
+            date_iso=note.date.isoformat() if note.date else "",
+            week=self.date(note.week),
+            week_iso=note.week.isoformat() if note.week else "",
+            people=tuple(self.person(ident, here) for ident in note.authors),
+            themes=tuple(self.theme(theme, here) for theme in note.themes),
+            summary=note.summary or "",
+            draft=note.draft,
+        )
+
+    def notes(self, notes: Iterable[Note], here: File) -> tuple[NoteView, ...]:
+        return tuple(self.note(note, here) for note in notes)
+
+    def weeks(self, groups: Iterable[WeekGroup], here: File) -> tuple[WeekView, ...]:
+        return tuple(
+            WeekView(
+                label=self.date(group.week),
+                iso=group.week.isoformat(),
+                anchor=f"week-{group.week.isoformat()}",
+                notes=self.notes(group.notes, here),
+            )
+            for group in groups
+        )
+
+    def years(self, here: File) -> tuple[Link, ...]:
+        return tuple(
+            Link(
+                str(year),
+                self.url(self.plan.uri("year", str(year)), here),
+                sum(len(group.notes) for group in groups),
+            )
+            for year, groups in self.plan.years.items()
+        )
+
+    def pager(self, spec: PageSpec, here: File) -> Pager:
+        def page_uri(number: int) -> str | None:
+            for other in self.plan.pages:
+                if (other.kind, other.key, other.number) == (spec.kind, spec.key, number):
+                    return self.url(other.src_uri, here)
+            return None
+
+        return Pager(spec.number, spec.count, page_uri(spec.number - 1), page_uri(spec.number + 1))
+
+    # --- pages -----------------------------------------------------------------------
+
+    def page(self, spec: PageSpec, here: File, has_h1: bool) -> str:
+        """The listing of a generated page; `has_h1` when the site's own page has a title."""
+        context: dict[str, Any] = {
+            "title": spec.title,
+            "show_title": not has_h1,
+            "kind": spec.kind,
+            "material": self.theme_name == "material",
+            "latest_url": self.url(self.plan.uri("latest"), here),
+            "themes_url": self.url(self.plan.uri("themes"), here),
+            "people_url": self.url(self.plan.uri("people"), here),
+        }
+        if spec.kind in ("latest", "year"):
+            context["weeks"] = self.weeks(spec.weeks, here)
+            context["years"] = self.years(here)
+            context["year"] = spec.key
+        elif spec.kind == "themes":
+            context["themes"] = tuple(self.theme(t, here) for t in self.plan.themes.values())
+        elif spec.kind == "theme":
+            context["theme"] = self.theme(self.plan.themes[spec.key], here)
+            context["notes"] = self.notes(spec.notes, here)
+            context["pager"] = self.pager(spec, here)
+        elif spec.kind == "people":
+            context["people"] = tuple(
+                self.person(ident, here, with_latest=True)
+                for ident, _ in sorted(self.plan.people.items(), key=lambda i: i[1].name.casefold())
+            )
+        elif spec.kind == "person":
+            context["person"] = self.person(spec.key, here)
+            context["notes"] = self.notes(spec.notes, here)
+            context["pager"] = self.pager(spec, here)
+            counts: dict[str, int] = {}
+            for note in self.plan.by_person.get(spec.key, ()):
+                for theme in note.themes:
+                    counts[theme.slug] = counts.get(theme.slug, 0) + 1
+            context["themes"] = tuple(
+                Link(
+                    self.plan.themes[slug].label,
+                    self.url(self.plan.uri("theme", slug), here),
+                    count,
+                )
+                for slug, count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
+                if slug in self.plan.themes
+            )
+        return self.env.get_template(f"weeknotes/{spec.kind}.html").render(context)
+
+    def title(self, note: Note) -> str:
+        """A heading for a note whose content has none (MkDocs' own theme adds none)."""
+        return f"<h1>{escape(note.title)}</h1>"
+
+    def note_parts(self, note: Note, here: File) -> tuple[str, str]:
+        """The header and footer HTML around one note's content."""
+        view = self.note(note, here)
+        around = self.plan.neighbours.get(note.src_uri, {})
+        neighbours = tuple(
+            Neighbours(
+                self.person(ident, here),
+                self.note(older, here) if older else None,
+                self.note(newer, here) if newer else None,
+            )
+            for ident, (older, newer) in around.items()
+            if older or newer
+        )
+        week_url = self.url(self.plan.uri("year", str(note.week.year)), here) if note.week else ""
+        context = {
+            "note": view,
+            "week_url": f"{week_url}#week-{view.week_iso}" if week_url else "",
+            "neighbours": neighbours,
+            "material": self.theme_name == "material",
+        }
+        header = self.env.get_template("weeknotes/note-header.html").render(context)
+        footer = self.env.get_template("weeknotes/note-footer.html").render(context)
+        return header, footer

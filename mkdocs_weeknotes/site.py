@@ -1,0 +1,249 @@
+"""One build of a site: the notes found, the pages added, the HTML filled in.
+
+The plugin makes one `SiteBuild` per build in `on_files` and hands each later
+event to it; nothing here outlives the build.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from importlib.resources import files as package_files
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .collection import Source, Weeknotes, collect, load_authors
+from .config import WeeknotesConfig
+from .generated import PageSpec, Plan, plan_pages
+from .notes import is_note_path
+from .problems import Problem
+from .render import Renderer
+
+STYLESHEET = "assets/weeknotes/weeknotes.css"
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+def theme_title(text: str) -> str:
+    """A title as themes print it, unescaped: angle brackets become look-alikes.
+
+    MkDocs themes put `page.title` into the HTML as it is, so a `<` from front
+    matter would be markup there; our own templates escape it properly.
+    """
+    return text.replace("<", "\u2039").replace(">", "\u203a")
+
+
+@dataclass
+class SiteBuild:
+    config: MkDocsConfig
+    settings: WeeknotesConfig
+    weeknotes: Weeknotes
+    plan: Plan
+    problems: list[Problem] = field(default_factory=list)
+    generated: dict[str, PageSpec] = field(default_factory=dict)
+    renderer: Renderer | None = None
+
+    # --- on_files --------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls, files: Files, config: MkDocsConfig, settings: WeeknotesConfig, serve: bool
+    ) -> SiteBuild:
+        weeknotes = collect_site(files, config, settings)
+        plan = plan_pages(weeknotes, settings, include_drafts=serve)
+        build = cls(config, settings, weeknotes, plan, list(weeknotes.problems))
+        build.hide_notes(files, serve)
+        build.add_pages(files)
+        if settings.stylesheet:
+            files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
+        build.problems.sort()
+        return build
+
+    def hide_notes(self, files: Files, serve: bool) -> None:
+        """Notes stay out of the navigation; drafts stay out of `mkdocs build`."""
+        for note in self.weeknotes.notes:
+            file = files.get_file_from_path(note.src_uri)
+            if file is None:
+                continue
+            if note.draft and not serve:
+                file.inclusion = InclusionLevel.DRAFT
+            elif file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+
+    def add_pages(self, files: Files) -> None:
+        """Each planned page, in memory; a site's own page at that path is kept."""
+        display = _display(self.config)
+        taken = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+        for spec in self.plan.pages:
+            own = files.get_file_from_path(spec.src_uri)
+            if own is not None:
+                self.generated[spec.src_uri] = spec  # kept, and the listing added to it
+                continue
+            file = File.generated(
+                self.config,
+                spec.src_uri,
+                content="",
+                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            clash = taken.get(file.dest_uri)
+            if clash is not None:
+                self.problems.append(
+                    Problem(
+                        display(clash.src_uri),
+                        1,
+                        "WN401",
+                        f"this page is built to {clash.dest_uri}, where the {spec.kind} page"
+                        f" '{spec.title}' would go",
+                        "rename or move this page; the generated page is left out",
+                    )
+                )
+                continue
+            taken[file.dest_uri] = file
+            files.append(file)
+            self.generated[spec.src_uri] = spec
+
+    # --- on_nav ----------------------------------------------------------------------
+
+    def arrange_nav(self, nav: Navigation, files: Files) -> None:
+        """With an automatic nav, one section holds Latest, Themes and People."""
+        self.renderer = Renderer(
+            self.plan,
+            files,
+            self.settings,
+            self.config.theme.dirs,
+            self.config.theme.name,
+            _language(self.config),
+        )
+        if self.config.nav is not None:
+            return  # an explicit nav is the site's to arrange; the docs show how
+        ours = {
+            files.get_file_from_path(uri) for uri, spec in self.generated.items() if spec.in_nav
+        }
+        for section in _sections(nav.items):
+            children = section.children
+            if not any(isinstance(c, Page) and c.file in ours for c in children):
+                continue
+            flat: list[StructureItem] = []
+            for child in children:
+                inner = child.children if isinstance(child, Section) else None
+                if (
+                    inner
+                    and len(inner) == 1
+                    and isinstance(inner[0], Page)
+                    and inner[0].file in ours
+                ):
+                    # A section holding only our index page is that page.
+                    inner[0].parent = section
+                    flat.append(inner[0])
+                else:
+                    flat.append(child)
+            section.children = flat
+            section.title = self.settings.nav_title
+            return
+
+    # --- pages -----------------------------------------------------------------------
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        uri = page.file.src_uri
+        spec = self.generated.get(uri)
+        if spec is not None:
+            if not isinstance(page.meta.get("title"), str):
+                page.meta["title"] = theme_title(spec.title)
+            return markdown
+        note = self.weeknotes.note(uri)
+        if note is None:
+            return markdown
+        fm = self.weeknotes.front_matter[uri]
+        if fm.has_block and markdown.startswith("---"):
+            # MkDocs left the block in as text: YAML it rejects (reported by us), or a
+            # closing fence with no newline after it. Show the body, keep what we read.
+            markdown = fm.body
+            if not page.meta:
+                page.meta.update(fm.values())
+        if note.title_source != "heading":
+            page.meta["title"] = theme_title(note.title)
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        if self.renderer is None:
+            return html
+        uri = page.file.src_uri
+        spec = self.generated.get(uri)
+        if spec is not None:
+            has_h1 = "<h1" in html.lower()
+            return html + self.renderer.page(spec, page.file, has_h1)
+        note = self.weeknotes.note(uri)
+        if note is None:
+            return html
+        header, footer = self.renderer.note_parts(note, page.file)
+        match = _H1_END.search(html)
+        if match:
+            html = html[: match.end()] + header + html[match.end() :]
+        else:
+            html = self.renderer.title(note) + header + html
+        return html + footer
+
+
+def collect_site(files: Files, config: MkDocsConfig, settings: WeeknotesConfig) -> Weeknotes:
+    """Every note among the site's files; undecodable ones are given readable text."""
+    display = _display(config)
+    sources: list[Source] = []
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        if not is_note_path(file.src_uri, settings.notes_dir):
+            continue
+        data = file.content_bytes
+        sources.append(Source(file.src_uri, display(file.src_uri), data))
+        _make_readable(file, data)
+    authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
+    return collect(sources, settings, authors, problems)
+
+
+def _display(config: MkDocsConfig) -> Callable[[str], str]:
+    """Paths as problems name them: relative to the folder of mkdocs.yml."""
+    base = os.path.dirname(config.config_file_path or "") or os.getcwd()
+
+    def display(src_uri: str) -> str:
+        absolute = os.path.join(config.docs_dir, *src_uri.split("/"))
+        return os.path.relpath(absolute, base).replace(os.sep, "/")
+
+    return display
+
+
+def _make_readable(file: File, data: bytes) -> None:
+    # MkDocs aborts the whole build on a page that is not UTF-8; the problem is
+    # reported by us, so the page renders with replacement characters instead.
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        file.content_string = data.decode("utf-8", errors="replace")
+
+
+def _sections(items: Sequence[StructureItem]) -> list[Section]:
+    found: list[Section] = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found.extend(_sections(item.children))
+    return found
+
+
+def _only_page(item: StructureItem) -> Page | None:
+    if isinstance(item, Section) and len(item.children) == 1:
+        child = item.children[0]
+        return child if isinstance(child, Page) else None
+    return None
+
+
+def _language(config: MkDocsConfig) -> str:
+    theme = config.theme
+    language = theme.get("language") or theme.get("locale")
+    return str(language or "en")
+
+
+def _stylesheet() -> bytes:
+    return (package_files("mkdocs_weeknotes") / "assets" / "weeknotes.css").read_bytes()

@@ -1,0 +1,169 @@
+"""The generated index pages of a fixture site: what each lists, links, escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SITES, Build, copy_site, mkdocs_build
+from tests.htmlcheck import broken_links, listed_notes, parse
+
+SITE = SITES / "indexes"
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["directory-urls", "flat-urls"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    config = "mkdocs-flat.yml" if request.param else "mkdocs.yml"
+    build = mkdocs_build(SITE, tmp_path_factory.mktemp("indexes"), "--strict", config=config)
+    assert build.exit_code == 0, build.output
+    build.flat = request.param  # type: ignore[attr-defined]
+    return build
+
+
+def listing(build: Build, path: str) -> list[str]:
+    # Generated pages are index pages, so both URL styles write them to index.html.
+    return listed_notes(build.site_dir, build.site_dir / path)
+
+
+EXPECTED = {
+    # The latest two weeks only; the draft of 12 July is in no index of a build.
+    "weeknotes/index.html": ["2019-07-19-liz", "2019-07-19-rob", "2019-07-05-rob"],
+    "weeknotes/2019/index.html": [
+        "2019-07-19-liz",
+        "2019-07-19-rob",
+        "2019-07-05-rob",
+        "2019-06-28-liz",
+        "2019-06-28-rob",
+    ],
+    "weeknotes/2018/index.html": ["2018-12-14-liz"],
+    # Themes: newest first, two to a page; 'Data Science' and 'data-science' are one.
+    "weeknotes/themes/skills/index.html": ["2019-07-19-liz", "2019-06-28-rob"],
+    "weeknotes/themes/data-science/index.html": ["2019-07-05-rob", "2019-06-28-rob"],
+    "weeknotes/themes/research/index.html": ["2019-07-19-liz", "2019-06-28-liz"],
+    "weeknotes/themes/research/page/2/index.html": ["2018-12-14-liz"],
+    "weeknotes/themes/tmp-x/index.html": ["2019-07-19-rob"],
+    # People: a joint note is on both people's pages.
+    "weeknotes/people/rob/index.html": ["2019-07-19-rob", "2019-07-05-rob"],
+    "weeknotes/people/rob/page/2/index.html": ["2019-06-28-rob"],
+    "weeknotes/people/liz/index.html": ["2019-07-19-liz", "2019-07-05-rob"],
+    "weeknotes/people/liz/page/2/index.html": ["2019-06-28-liz", "2018-12-14-liz"],
+    "weeknotes/people/amir/index.html": [],
+}
+
+
+def test_every_listing_shows_exactly_its_notes(built: Build) -> None:
+    for path, stems in EXPECTED.items():
+        assert listing(built, path) == stems, path
+
+
+def test_index_pages_list_themes_and_people_with_counts(built: Build) -> None:
+    themes = (built.site_dir / "weeknotes/themes/index.html").read_text(encoding="utf-8")
+    assert "The themes we write about, kept by the team." in themes  # the site's own page
+    assert themes.count("<h1") == 1
+    for label, count in [
+        ("Data Science", 2),
+        ("research", 3),
+        ("skills", 2),
+        ("../../../../tmp/x", 1),
+    ]:
+        assert f'>{label}</a> <span class="wn-count">{count}</span>' in themes, label
+    people = (built.site_dir / "weeknotes/people/index.html").read_text(encoding="utf-8")
+    for name, count in [("Amir Haddad", 0), ("Liz Okafor", 4), ("Rob Miller", 3)]:
+        assert name in people
+        assert f"{count} note" in people
+    assert people.index("Amir Haddad") < people.index("Liz Okafor") < people.index("Rob Miller")
+    assert "Joined this week" in people and "https://example.org/liz.png" in people
+
+
+def test_note_pages_show_week_people_themes_and_neighbours(built: Build) -> None:
+    flat = getattr(built, "flat", False)
+    name = "weeknotes/2019/2019-07-05-rob" + (".html" if flat else "/index.html")
+    html = (built.site_dir / name).read_text(encoding="utf-8")
+    assert "Week commencing" in html and "1 July 2019" in html
+    assert ">Rob Miller</a>" in html and ">Liz Okafor</a>" in html
+    assert ">Data Science</a>" in html
+    # Each person's older and newer note.
+    assert "← Skills workshop" in html and "&lt;script&gt;alert(1)&lt;/script&gt; →" in html
+    assert "← Five interviews" in html and "Research and skills →" in html
+
+
+def test_every_relative_link_resolves(built: Build) -> None:
+    pages = sorted((built.site_dir / "weeknotes").rglob("*.html"))
+    assert len(pages) >= 20
+    problems = [f"{p}: {b}" for p in pages for b in broken_links(built.site_dir, p)]
+    assert problems == []
+
+
+def test_markup_from_front_matter_is_escaped_everywhere(built: Build) -> None:
+    for path in built.site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert(1)" not in html, path
+        assert "<b>bold</b>" not in html, path
+    skills = (built.site_dir / "weeknotes/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in skills
+    assert "Fish &amp; chips &lt;b&gt;bold&lt;/b&gt;" in skills
+
+
+def test_nav_holds_one_weeknotes_section_and_no_notes(built: Build) -> None:
+    home = (built.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "Weeknotes" in home
+    assert "Latest weeknotes" in home and "Themes" in home and "People" in home
+    assert "Skills workshop" not in home  # notes are not in the navigation
+    assert "Rob Miller" not in home  # nor is every person's page
+
+
+def test_drafts_are_left_out_of_the_build(built: Build) -> None:
+    assert not list(built.site_dir.rglob("2019-07-12-liz*"))
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    first = mkdocs_build(SITE, tmp_path / "a")
+    second = mkdocs_build(SITE, tmp_path / "b")
+    files = sorted(p.relative_to(first.site_dir) for p in (first.site_dir / "weeknotes").rglob("*"))
+    assert files == sorted(
+        p.relative_to(second.site_dir) for p in (second.site_dir / "weeknotes").rglob("*")
+    )
+    for name in files:
+        if (first.site_dir / "weeknotes" / name).is_file():
+            assert (first.site_dir / "weeknotes" / name).read_bytes() == (
+                second.site_dir / "weeknotes" / name
+            ).read_bytes(), name
+
+
+def test_the_builtin_theme_renders_the_same_listings(tmp_path: Path) -> None:
+    build = mkdocs_build(SITE, tmp_path, "--strict", theme="mkdocs")
+    assert build.exit_code == 0, build.output
+    assert (
+        listed_notes(build.site_dir, build.site_dir / "weeknotes/index.html")
+        == EXPECTED["weeknotes/index.html"]
+    )
+    html = (build.site_dir / "weeknotes/2019/2019-06-28-rob/index.html").read_text()
+    assert "<h1>Skills workshop</h1>" in html  # MkDocs' theme shows no title of its own
+    assert parse(html).classes.count("wn-note-meta") == 1
+
+
+def test_the_link_checker_finds_broken_links(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<p id="here"></p>')
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<a href="a/">ok</a><a href="a/#here">ok</a><a href="https://x.org/">ext</a>'
+        '<a href="a/#nowhere">bad</a><img src="missing.png"><a href="#top">bad</a>'
+    )
+    assert len(broken_links(tmp_path, page)) == 3
+
+
+def test_a_page_where_a_generated_page_would_go_is_a_problem(tmp_path: Path) -> None:
+    site = copy_site("indexes", tmp_path)
+    (site / "docs/weeknotes/people/liz.md").parent.mkdir(parents=True)
+    (site / "docs/weeknotes/people/liz.md").write_text("---\nweeknote: false\n---\n# Liz\n")
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    assert build.problem_lines() == [
+        "docs/weeknotes/people/liz.md:1: WN401 this page is built to"
+        " weeknotes/people/liz/index.html, where the person page 'Liz Okafor' would go"
+        " (rename or move this page; the generated page is left out)"
+    ]
+    assert "# Liz" not in (build.site_dir / "weeknotes/people/liz/index.html").read_text()
+    assert "<h1" in (build.site_dir / "weeknotes/people/liz/index.html").read_text()
