@@ -11,6 +11,7 @@ from babel.dates import format_date
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from .sections import Rollup
 from .slugs import slugify
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -134,9 +135,25 @@ class _NonEmptyList(c.ListOfItems[str]):
 
 
 class LearningLogConfig(Config):
-    """Settings of the learning log: which headings start a learning section."""
+    """The learning log: the default rollup, of "Something I'm learning" sections."""
 
+    enabled = c.Type(bool, default=True)
     headings = _NonEmptyList(["Something I'm learning"])
+    title = c.Type(str, default="Learning log")
+    path = _RelativeDir("learning")
+    # Rollup pages repeat every note's text; left out of search unless asked.
+    search = c.Type(bool, default=False)
+    on_theme_pages = c.Type(bool, default=False)
+
+
+class RollupConfig(Config):
+    """Another recurring section to collect, such as "What I've been reading"."""
+
+    headings = _NonEmptyList([])
+    title = c.Optional(c.Type(str))
+    # A folder under notes_dir; "" means the rollup's key as a slug.
+    path = _RelativeDir("")
+    search = c.Type(bool, default=False)
 
 
 class WeeknotesConfig(Config):
@@ -154,6 +171,7 @@ class WeeknotesConfig(Config):
     week_grace_days = _Whole(7)
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
+    rollups = c.DictOfItems(c.SubConfig(RollupConfig), default={})
     # Index pages.
     nav_title = c.Type(str, default="Weeknotes")
     latest_weeks = _Whole(6, minimum=1)
@@ -166,6 +184,45 @@ class WeeknotesConfig(Config):
     def week_start_index(self) -> int:
         """`week_start` as Python's weekday number (Monday is 0)."""
         return WEEKDAYS.index(self.week_start)
+
+    @property
+    def rollup_list(self) -> tuple[Rollup, ...]:
+        """Every rollup, the learning log first; keys and folders are unique."""
+        found: list[Rollup] = []
+        log = self.learning_log
+        if log.enabled:
+            found.append(
+                Rollup(
+                    "learning", log.title, tuple(log.headings), log.path or "learning", log.search
+                )
+            )
+        for key, rollup in sorted(self.rollups.items()):
+            path = rollup.path or slugify(key)
+            title = rollup.title or rollup.headings[0]
+            found.append(Rollup(key, title, tuple(rollup.headings), path, rollup.search))
+        return tuple(found)
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        if not failed:
+            # Rollup folders sit beside themes/, people/ and the year archives.
+            seen: dict[str, str] = {}
+            for rollup in self.rollup_list:
+                clash = seen.get(rollup.path)
+                reserved = rollup.path in ("themes", "people") or rollup.path.isdigit()
+                if clash or reserved or not rollup.path:
+                    other = f"the rollup '{clash}'" if clash else "a generated page"
+                    failed.append(
+                        (
+                            "rollups",
+                            ValidationError(
+                                f"the folder {rollup.path!r} of '{rollup.key}' is taken"
+                                f" by {other}; give it another 'path'"
+                            ),
+                        )
+                    )
+                seen[rollup.path] = rollup.key
+        return failed, warnings
 
     @property
     def vocabulary(self) -> dict[str, str]:

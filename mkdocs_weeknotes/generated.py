@@ -20,6 +20,7 @@ from .listings import (
     themes_of,
 )
 from .model import Note, Person, Theme
+from .sections import Rollup
 
 # Folder names under notes_dir; part of the URL contract in the spec.
 THEMES = "themes"
@@ -31,9 +32,11 @@ class PageSpec:
     """One generated page: where it goes and what it lists."""
 
     src_uri: str
-    kind: str  # "latest", "year", "themes", "theme", "people", "person"
+    # "latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year"
+    kind: str
     title: str
-    key: str = ""  # the year, theme slug or person id
+    # The year, theme slug, person id, rollup key, or rollup key and year ("learning/2019").
+    key: str = ""
     number: int = 1  # for a listing split into pages: this page's number
     count: int = 1  # and how many pages the listing has
     notes: tuple[Note, ...] = ()
@@ -56,6 +59,9 @@ class Plan:
     # For each note and each of its people: (older, newer) note by that person.
     neighbours: Mapping[str, Mapping[str, tuple[Note | None, Note | None]]]
     index: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    rollups: tuple[Rollup, ...] = ()
+    # For each rollup, its years newest first, each with its number of notes.
+    rollup_years: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -114,6 +120,36 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
             )
         )
 
+    rollup_years: dict[str, dict[int, int]] = {}
+    for rollup in settings.rollup_list:
+        having = [n for n in notes if any(ref.rollup == rollup.key for ref in n.sections)]
+        groups_by_year = by_year(by_week(having, weeknotes.people))
+        rollup_years[rollup.key] = {
+            year: sum(len(g.notes) for g in groups) for year, groups in groups_by_year.items()
+        }
+        latest = [g for groups in groups_by_year.values() for g in groups][: settings.latest_weeks]
+        folder = join(nd, rollup.path)
+        pages.append(
+            PageSpec(
+                join(folder, "index.md"),
+                "rollup",
+                rollup.title,
+                key=rollup.key,
+                weeks=tuple(latest),
+                in_nav=True,
+            )
+        )
+        for year, groups in groups_by_year.items():
+            pages.append(
+                PageSpec(
+                    join(folder, str(year), "index.md"),
+                    "rollup-year",
+                    f"{rollup.title}: {year}",
+                    key=f"{rollup.key}/{year}",
+                    weeks=tuple(groups),
+                )
+            )
+
     around: dict[str, dict[str, tuple[Note | None, Note | None]]] = {}
     for ident, own in by_person.items():
         for src_uri, pair in neighbours(own).items():
@@ -129,6 +165,8 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         years=years,
         neighbours=around,
         index=index,
+        rollups=settings.rollup_list,
+        rollup_years=rollup_years,
     )
 
 

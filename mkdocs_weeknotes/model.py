@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from .sections import SectionRef
+
 
 @dataclass(frozen=True)
 class Person:
@@ -47,3 +49,5 @@ class Note:
     draft: bool = False
     # True when the front matter has a problem; the page still renders.
     has_problems: bool = False
+    # Rollup sections found in the source, such as "Something I'm learning".
+    sections: tuple[SectionRef, ...] = ()

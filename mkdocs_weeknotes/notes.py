@@ -14,6 +14,7 @@ from .config import WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, read
 from .model import Note, Theme
 from .problems import Problem
+from .sections import SectionRef, find_sections, near_misses
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
@@ -116,6 +117,7 @@ class _Checker:
         title, title_source = self.check_title(people, week, date)
         summary = self.text("summary") or first_paragraph(self.fm.body)
         self.check_required(title_source, date)
+        sections = self.check_sections()
         return Note(
             src_uri=self.src_uri,
             path=self.path,
@@ -127,6 +129,7 @@ class _Checker:
             themes=themes,
             summary=summary,
             draft=bool(draft),
+            sections=sections,
         )
 
     def check_keys(self) -> None:
@@ -364,6 +367,18 @@ class _Checker:
         if self.authors is not None and ident in self.authors.people:
             return self.authors.people[ident].name
         return ident
+
+    def check_sections(self) -> tuple[SectionRef, ...]:
+        rollups = self.settings.rollup_list
+        for miss in near_misses(self.fm.body, self.fm.body_line, rollups):
+            kind = "a bold line" if miss.bold else "a paragraph"
+            self.problem(
+                miss.line,
+                "WN501",
+                f"'{miss.text}' is {kind}, not a heading, so it is not collected",
+                f"make it a heading: ## {miss.heading}",
+            )
+        return tuple(find_sections(self.fm.body, self.fm.body_line, rollups))
 
     def check_required(self, title_source: str, date: datetime.date | None) -> None:
         if not self.fm.parsed:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -56,6 +57,16 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         return self.site.page_content(html, page) if self.site else None
+
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        if self.site is not None:
+            self.site.fill_pages(files)
+        return env
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return self.site.finish_html(output, page) if self.site else None
 
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:

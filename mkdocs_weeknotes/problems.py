@@ -31,6 +31,7 @@ CODES: dict[str, str] = {
     "WN302": "the authors file does not have the expected shape",
     "WN303": "the authors file named in the settings does not exist",
     "WN401": "a page of the site stands where a generated index page would go",
+    "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",
 }
 
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from babel.dates import format_date
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
@@ -24,6 +24,9 @@ from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
+from .rebase import move_fragment
+from .sections import HtmlSection
+from .slugs import slugify
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,25 @@ class Pager:
 
 
 @dataclass(frozen=True)
+class EntryView:
+    """One rollup section on a page that collects them."""
+
+    id: str
+    note: NoteView
+    url: str  # the section in its note
+    heading: str
+    html: Markup
+
+
+@dataclass(frozen=True)
+class EntryWeek:
+    label: str
+    iso: str
+    anchor: str
+    entries: tuple[EntryView, ...]
+
+
+@dataclass(frozen=True)
 class Neighbours:
     person: PersonView
     older: NoteView | None
@@ -95,6 +117,9 @@ class Renderer:
     ) -> None:
         self.plan = plan
         self.files = files
+        # Sections cut from each note's HTML, by src_uri: filled while pages render,
+        # read when the pages that collect them are filled in.
+        self.sections: dict[str, tuple[str, list[HtmlSection]]] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
         locale = parse_locale(settings.locale or language) or parse_locale("en")
@@ -200,10 +225,75 @@ class Renderer:
 
         return Pager(spec.number, spec.count, page_uri(spec.number - 1), page_uri(spec.number + 1))
 
+    # --- rollup entries ---------------------------------------------------------------
+
+    def entries(self, notes: Iterable[Note], rollup: str, here: File) -> tuple[EntryView, ...]:
+        """Every section of `rollup` in `notes`, moved onto the page `here`."""
+        views: list[EntryView] = []
+        for note in notes:
+            page_url, sections = self.sections.get(note.src_uri, ("", []))
+            own = [section for section in sections if section.rollup == rollup]
+            for number, section in enumerate(own, 1):
+                ident = f"wn-{rollup}-{slugify(note.src_uri.removesuffix('.md'))}-{number}"
+                html = section.html
+                if section.footnotes:
+                    items = "".join(_numbered(item, ref) for ref, item in section.footnotes.items())
+                    html += f'<div class="footnote"><ol>{items}</ol></div>'
+                note_view = self.note(note, here)
+                anchor = f"#{section.anchor}" if section.anchor else ""
+                views.append(
+                    EntryView(
+                        id=ident,
+                        note=note_view,
+                        url=note_view.url + anchor,
+                        heading=section.heading,
+                        html=Markup(move_fragment(html, page_url, here.url, f"{ident}-")),
+                    )
+                )
+        return tuple(views)
+
+    def entry_weeks(
+        self, groups: Iterable[WeekGroup], rollup: str, here: File
+    ) -> tuple[EntryWeek, ...]:
+        weeks = []
+        for group in groups:
+            entries = self.entries(group.notes, rollup, here)
+            if entries:
+                weeks.append(
+                    EntryWeek(
+                        self.date(group.week),
+                        group.week.isoformat(),
+                        f"week-{group.week.isoformat()}",
+                        entries,
+                    )
+                )
+        return tuple(weeks)
+
+    def rollup_years(self, rollup: str, here: File) -> tuple[Link, ...]:
+        return tuple(
+            Link(str(year), self.url(self.plan.uri("rollup-year", f"{rollup}/{year}"), here), count)
+            for year, count in self.plan.rollup_years.get(rollup, {}).items()
+        )
+
+    def entries_block(self, notes: Iterable[Note], here: File) -> str:
+        """The learning-log entries of some notes, for a person's or a theme's page."""
+        log = next((r for r in self.plan.rollups if r.key == "learning"), None)
+        if log is None:
+            return ""
+        context = {
+            "rollup_title": log.title,
+            "rollup_url": self.url(self.plan.uri("rollup", log.key), here),
+            "entries": self.entries(notes, log.key, here),
+        }
+        return self.env.get_template("weeknotes/partials/entries.html").render(context)
+
     # --- pages -----------------------------------------------------------------------
 
-    def page(self, spec: PageSpec, here: File, has_h1: bool) -> str:
-        """The listing of a generated page; `has_h1` when the site's own page has a title."""
+    def page(self, spec: PageSpec, here: File, has_h1: bool, learning: str = "") -> str:
+        """The listing of a generated page; `has_h1` when the site's own page has a title.
+
+        `learning` is the HTML of learning-log entries for a person's or theme's page.
+        """
         context: dict[str, Any] = {
             "title": spec.title,
             "show_title": not has_h1,
@@ -212,7 +302,9 @@ class Renderer:
             "latest_url": self.url(self.plan.uri("latest"), here),
             "themes_url": self.url(self.plan.uri("themes"), here),
             "people_url": self.url(self.plan.uri("people"), here),
+            "learning": Markup(learning),
         }
+        template = f"weeknotes/{spec.kind}.html"
         if spec.kind in ("latest", "year"):
             context["weeks"] = self.weeks(spec.weeks, here)
             context["years"] = self.years(here)
@@ -245,7 +337,15 @@ class Renderer:
                 for slug, count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))
                 if slug in self.plan.themes
             )
-        return self.env.get_template(f"weeknotes/{spec.kind}.html").render(context)
+        elif spec.kind in ("rollup", "rollup-year"):
+            key = spec.key.split("/")[0]
+            rollup = next(r for r in self.plan.rollups if r.key == key)
+            context["rollup"] = Link(rollup.title, self.url(self.plan.uri("rollup", key), here))
+            context["weeks"] = self.entry_weeks(spec.weeks, key, here)
+            context["years"] = self.rollup_years(key, here)
+            context["year"] = spec.key.split("/")[1] if "/" in spec.key else ""
+            template = "weeknotes/rollup.html"
+        return self.env.get_template(template).render(context)
 
     def title(self, note: Note) -> str:
         """A heading for a note whose content has none (MkDocs' own theme adds none)."""
@@ -274,3 +374,9 @@ class Renderer:
         header = self.env.get_template("weeknotes/note-header.html").render(context)
         footer = self.env.get_template("weeknotes/note-footer.html").render(context)
         return header, footer
+
+
+def _numbered(item: str, ref: str) -> str:
+    """A footnote keeps its number from the note when it is shown alone."""
+    digits = "".join(ch for ch in ref if ch.isdigit())
+    return item.replace("<li ", f'<li value="{digits}" ', 1) if digits else item

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -24,6 +25,7 @@ from .generated import PageSpec, Plan, plan_pages
 from .notes import is_note_path
 from .problems import Problem
 from .render import Renderer
+from .sections import Rollup, cut_sections
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -47,6 +49,8 @@ class SiteBuild:
     problems: list[Problem] = field(default_factory=list)
     generated: dict[str, PageSpec] = field(default_factory=dict)
     renderer: Renderer | None = None
+    # Listings left out of search: filled into the finished HTML, by src_uri.
+    deferred: dict[str, str] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
 
@@ -88,7 +92,11 @@ class SiteBuild:
                 self.config,
                 spec.src_uri,
                 content="",
-                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV,
+                # With an explicit nav the site places our pages itself; unlisted ones
+                # must not trip MkDocs' "not included in the nav" check.
+                inclusion=InclusionLevel.INCLUDED
+                if spec.in_nav and self.config.nav is None
+                else InclusionLevel.NOT_IN_NAV,
             )
             clash = taken.get(file.dest_uri)
             if clash is not None:
@@ -170,16 +178,15 @@ class SiteBuild:
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
+        """A note's sections are cut out once, and its week and people added."""
         if self.renderer is None:
             return html
         uri = page.file.src_uri
-        spec = self.generated.get(uri)
-        if spec is not None:
-            has_h1 = "<h1" in html.lower()
-            return html + self.renderer.page(spec, page.file, has_h1)
         note = self.weeknotes.note(uri)
         if note is None:
             return html
+        if note.sections:
+            self.renderer.sections[uri] = (page.file.url, cut_sections(html, self.plan.rollups))
         header, footer = self.renderer.note_parts(note, page.file)
         match = _H1_END.search(html)
         if match:
@@ -187,6 +194,50 @@ class SiteBuild:
         else:
             html = self.renderer.title(note) + header + html
         return html + footer
+
+    def fill_pages(self, files: Files) -> None:
+        """Every generated page gets its listing, now that every note is rendered."""
+        if self.renderer is None:
+            return
+        log = next((r for r in self.plan.rollups if r.key == "learning"), None)
+        for uri, spec in self.generated.items():
+            file = files.get_file_from_path(uri)
+            if file is None or file.page is None:
+                continue
+            page = file.page
+            own = page.content or ""
+            learning = ""
+            if log is not None and (
+                spec.kind == "person"
+                or (spec.kind == "theme" and self.settings.learning_log.on_theme_pages)
+            ):
+                learning = self.renderer.entries_block(spec.notes, file)
+                if learning and not log.search:
+                    self.deferred[uri] = learning
+                    learning = _placeholder(uri)
+            has_h1 = "<h1" in own.lower()
+            if spec.kind in ("rollup", "rollup-year") and not self._rollup(spec).search:
+                # The title stays in the content, where themes look for a first heading.
+                self.deferred[uri] = self.renderer.page(spec, file, True, learning)
+                title = "" if has_h1 else f"<h1>{escape(spec.title)}</h1>"
+                page.content = own + title + _placeholder(uri)
+            else:
+                page.content = own + self.renderer.page(spec, file, has_h1, learning)
+
+    def finish_html(self, output: str, page: Page) -> str:
+        """Listings kept out of search go into the page's finished HTML."""
+        uri = page.file.src_uri
+        if uri not in self.deferred:
+            return output
+        return output.replace(_placeholder(uri), self.deferred[uri], 1)
+
+    def _rollup(self, spec: PageSpec) -> Rollup:
+        key = spec.key.split("/")[0]
+        return next(r for r in self.plan.rollups if r.key == key)
+
+
+def _placeholder(uri: str) -> str:
+    return f'<div class="wn-deferred" data-weeknotes="{escape(uri)}"></div>'
 
 
 def collect_site(files: Files, config: MkDocsConfig, settings: WeeknotesConfig) -> Weeknotes:

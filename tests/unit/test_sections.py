@@ -1,0 +1,139 @@
+"""Rollup sections: matching headings, near misses, cutting HTML, moving links."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_weeknotes.rebase import move_fragment, move_url, relative
+from mkdocs_weeknotes.sections import (
+    Rollup,
+    cut_sections,
+    find_sections,
+    headings,
+    near_misses,
+    normalize,
+)
+from tests.conftest import check
+
+LEARNING = Rollup("learning", "Learning log", ("Something I'm learning",), "learning")
+READING = Rollup("reading", "Reading", ("What I've been reading", "What I’m reading"), "reading")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Something I'm learning",
+        "Something I’m learning",
+        "something i'm learning:",
+        "Something I'm Learning",
+        "  Something   I'm learning?  ",
+        "Something I'm learning …",
+    ],
+)
+def test_heading_variants_match(text: str) -> None:
+    assert LEARNING.matches(text)
+
+
+def test_other_headings_do_not_match() -> None:
+    for text in ("Something I learned", "Things I'm learning", "Learning", "I'm learning"):
+        assert not LEARNING.matches(text)
+    assert normalize("What I’ve been reading?") == "what i've been reading"
+
+
+def test_find_sections_at_any_level_outermost_only() -> None:
+    body = (
+        "## Something I’m learning\n\ntext\n\n### something i'm learning\n\nnested\n\n"
+        "## Next\n\n### Something I'm Learning\n\nlevel three\n\n"
+        "```\n## Something I'm learning\n```\n\n"
+        "Setext heading\n==============\n\n"
+        "    ## Something I'm learning (indented code)\n"
+    )
+    refs = find_sections(body, 6, [LEARNING])
+    assert [(r.level, r.line) for r in refs] == [(2, 6), (3, 16)]
+    assert [(h.level, h.text) for h in headings(body)][-1] == (1, "Setext heading")
+
+
+def test_near_misses_bold_lines_and_lone_paragraphs() -> None:
+    body = (
+        "**What I’ve been reading**\n- a book\n\n"
+        "What I'm reading\n\n"
+        "Some prose that mentions what I've been reading in passing.\n\n"
+        "__Something I'm learning:__\n\n"
+        "## What I've been reading\n"
+    )
+    found = near_misses(body, 10, [LEARNING, READING])
+    assert [(m.rollup, m.line, m.bold) for m in found] == [
+        ("reading", 10, True),
+        ("reading", 13, False),
+        ("learning", 17, True),
+    ]
+
+
+def test_wn501_near_miss_is_a_problem_with_a_hint() -> None:
+    text = "---\ndate: 2019-06-28\nauthors: [rob]\n---\n\n**Something I'm learning**\n\nText.\n"
+    result = check(text)
+    assert [(p.code, p.line) for p in result.problems] == [("WN501", 6)]
+    assert result.problems[0].hint == "make it a heading: ## Something I'm learning"
+
+
+def test_notes_know_their_sections() -> None:
+    text = "---\ndate: 2019-06-28\nauthors: [rob]\n---\n\n## Something I'm learning\n\nX.\n"
+    result = check(text)
+    assert result.note is not None
+    assert [(s.rollup, s.line) for s in result.note.sections] == [("learning", 6)]
+
+
+HTML = """\
+<h1 id="title">Title</h1>
+<h2 id="did">What I did<a class="headerlink" href="#did">&para;</a></h2>
+<p>Did.</p>
+<h2 id="learning">Something I&rsquo;m learning<a class="headerlink" href="#learning">&para;</a></h2>
+<p>Learned<sup id="fnref:2"><a class="footnote-ref" href="#fn:2">2</a></sup>.<br>
+<img src="../img/a.png" alt=""></p>
+<div class="admonition note"><h3 id="inner">Inner</h3><p>In.</p></div>
+<h3 id="deeper">Deeper</h3>
+<p>Deeper text.</p>
+<h2 id="next">Next</h2>
+<p>Not this.</p>
+<div class="footnote">
+<hr>
+<ol>
+<li id="fn:1"><p>One.</p></li>
+<li id="fn:2"><p>Two. <a class="footnote-backref" href="#fnref:2">&#8617;</a></p></li>
+</ol>
+</div>
+"""
+
+
+def test_cut_sections_takes_exactly_the_section() -> None:
+    [section] = cut_sections(HTML, [LEARNING])
+    assert section.anchor == "learning"
+    assert section.heading == "Something I’m learning"
+    assert "Learned" in section.html and "Deeper text." in section.html
+    assert "Did." not in section.html and "Not this." not in section.html
+    assert "One." not in section.html
+    assert list(section.footnotes) == ["fn:2"]
+
+
+def test_moving_a_fragment_rewrites_links_and_ids() -> None:
+    [section] = cut_sections(HTML, [LEARNING])
+    moved = move_fragment(section.html, "weeknotes/2019/x/", "weeknotes/learning/", "e-")
+    assert 'src="../2019/img/a.png"' in moved
+    assert 'id="e-deeper"' in moved and 'id="e-fnref:2"' in moved
+    assert 'href="../2019/x/#fn:2"' in moved  # the footnote is not in this fragment
+
+
+def test_urls_between_pages() -> None:
+    assert move_url("../../img/a.png", "weeknotes/2019/x/", "weeknotes/learning/2019/") == (
+        "../../img/a.png"
+    )
+    assert move_url("../img/a.png", "weeknotes/2019/x/", "weeknotes/learning/2019/") == (
+        "../../2019/img/a.png"
+    )
+    assert move_url("y.html#a", "weeknotes/x.html", "weeknotes/learning/index.html") == (
+        "../y.html#a"
+    )
+    assert move_url("https://x.org/a", "a/", "b/") == "https://x.org/a"
+    assert move_url("/abs", "a/", "b/") == "/abs"
+    assert relative("weeknotes/2019/x/", "weeknotes/learning/") == "../2019/x/"
+    assert relative("weeknotes/learning/", "weeknotes/learning/") == "./"
