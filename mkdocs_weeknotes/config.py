@@ -123,6 +123,27 @@ class _TitleFormat(c.Type[str]):
         return text
 
 
+class _NotePath(c.Type[str]):
+    """Where `weeknotes new` writes a note, under notes_dir, as a `str.format` pattern."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="{date:%Y}/{date}-{author}.md")
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        sample = datetime.date(2019, 6, 24)
+        try:
+            path = text.format(date=sample, week=sample, year=2019, author="rob")
+        except (KeyError, IndexError, ValueError, AttributeError) as err:
+            raise ValidationError(
+                f"{text!r} is not a valid path pattern ({err}); "
+                "the placeholders are {date}, {week}, {year} and {author}"
+            ) from err
+        if not path.endswith(".md"):
+            raise ValidationError(f"{text!r} must end in .md")
+        return text
+
+
 class _NonEmptyList(c.ListOfItems[str]):
     def __init__(self, default: list[str]) -> None:
         super().__init__(c.Type(str), default=default)
@@ -179,6 +200,11 @@ class WeeknotesConfig(Config):
     date_format = _DateFormat()
     locale = _Locale()
     stylesheet = c.Type(bool, default=True)
+    # Problems at the top of a note's own page: in `mkdocs serve` only, always, or never.
+    show_problems = c.Choice(("serve", "always", "never"), default="serve")
+    # The `weeknotes new` command.
+    new_note_path = _NotePath()
+    new_note_template = c.Optional(c.Type(str))
 
     @property
     def week_start_index(self) -> int:

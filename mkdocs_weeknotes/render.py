@@ -24,6 +24,7 @@ from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
+from .problems import Problem
 from .rebase import move_fragment
 from .sections import HtmlSection
 from .slugs import slugify
@@ -346,6 +347,13 @@ class Renderer:
             context["year"] = spec.key.split("/")[1] if "/" in spec.key else ""
             template = "weeknotes/rollup.html"
         return self.env.get_template(template).render(context)
+
+    def problems(self, problems: Sequence[Problem]) -> str:
+        """A note's own problems, shown at the top of its page while an author works."""
+        if not problems:
+            return ""
+        context = {"problems": problems, "material": self.theme_name == "material"}
+        return self.env.get_template("weeknotes/problems.html").render(context)
 
     def title(self, note: Note) -> str:
         """A heading for a note whose content has none (MkDocs' own theme adds none)."""

@@ -122,19 +122,26 @@ def _heading_text(raw: str) -> str:
 
 def find_sections(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[SectionRef]:
     """The rollup sections of a note, outermost only: a matching heading inside
-    another matching section belongs to that section's content."""
+    another matching section belongs to that section's content. A heading with
+    nothing under it (as `weeknotes new` leaves them) is no section yet."""
+    found = headings(body)
+    lines = body.split("\n")
     refs: list[SectionRef] = []
     open_level: int | None = None
-    for heading in headings(body):
+    for index, heading in enumerate(found):
         if open_level is not None and heading.level > open_level:
             continue
         open_level = None
         rollup = next((r for r in rollups if r.matches(heading.text)), None)
-        if rollup is not None:
+        if rollup is None:
+            continue
+        open_level = heading.level
+        end = next((h.line for h in found[index + 1 :] if h.level <= heading.level), len(lines) + 1)
+        inside = [line for line in lines[heading.line : end - 1] if line.strip()]
+        if any(not _SETEXT.match(line) for line in inside):
             refs.append(
                 SectionRef(rollup.key, heading.text, heading.level, heading.line + body_line - 1)
             )
-            open_level = heading.level
     return refs
 
 
@@ -288,6 +295,9 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
         end = min(blocks[end_index][0] if end_index < len(blocks) else len(html), footnotes_start)
         content_start = html.find(f"</{tag}>", start) + len(tag) + 3
         content = html[content_start:end].strip()
+        if not _has_content(content):
+            index = end_index
+            continue  # a heading with nothing under it yet, as `weeknotes new` writes
         refs = set(re.findall(r'href="#(fn:[^"]+)"', content))
         sections.append(
             HtmlSection(
@@ -300,6 +310,11 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
         )
         index = end_index
     return sections
+
+
+def _has_content(html: str) -> bool:
+    text = re.sub(r"<!--.*?-->|<[^>]+>", "", html, flags=re.DOTALL)
+    return bool(text.strip()) or "<img" in html
 
 
 def _footnote_items(html: str) -> dict[str, str]:

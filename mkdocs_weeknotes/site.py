@@ -51,54 +51,76 @@ class SiteBuild:
     renderer: Renderer | None = None
     # Listings left out of search: filled into the finished HTML, by src_uri.
     deferred: dict[str, str] = field(default_factory=dict)
+    serve: bool = False
 
     # --- on_files --------------------------------------------------------------------
+
+    @classmethod
+    def check(
+        cls, files: Files, config: MkDocsConfig, settings: WeeknotesConfig, serve: bool = False
+    ) -> SiteBuild:
+        """Read and check every note and place every page, changing no file.
+
+        This is all that `weeknotes check` runs; a build goes on with `apply`.
+        """
+        weeknotes = collect_site(files, config, settings)
+        plan = plan_pages(weeknotes, settings, include_drafts=serve)
+        build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
+        build.place_pages(files)
+        build.problems.sort()
+        return build
 
     @classmethod
     def start(
         cls, files: Files, config: MkDocsConfig, settings: WeeknotesConfig, serve: bool
     ) -> SiteBuild:
-        weeknotes = collect_site(files, config, settings)
-        plan = plan_pages(weeknotes, settings, include_drafts=serve)
-        build = cls(config, settings, weeknotes, plan, list(weeknotes.problems))
-        build.hide_notes(files, serve)
-        build.add_pages(files)
-        if settings.stylesheet:
-            files.append(File.generated(config, STYLESHEET, content=_stylesheet()))
-        build.problems.sort()
+        build = cls.check(files, config, settings, serve)
+        build.apply(files)
         return build
 
-    def hide_notes(self, files: Files, serve: bool) -> None:
-        """Notes stay out of the navigation; drafts stay out of `mkdocs build`."""
+    def apply(self, files: Files) -> None:
+        """Notes leave the nav, drafts leave the build, generated pages join the files."""
         for note in self.weeknotes.notes:
             file = files.get_file_from_path(note.src_uri)
             if file is None:
                 continue
-            if note.draft and not serve:
+            if note.draft and not self.serve:
                 file.inclusion = InclusionLevel.DRAFT
             elif file.inclusion.is_in_nav():
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        for uri, spec in self.generated.items():
+            if files.get_file_from_path(uri) is not None:
+                continue  # the site's own page, kept and filled
+            # With an explicit nav the site places our pages itself; unlisted ones
+            # must not trip MkDocs' "not included in the nav" check.
+            in_nav = spec.in_nav and self.config.nav is None
+            files.append(
+                File.generated(
+                    self.config,
+                    uri,
+                    content="",
+                    inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+                )
+            )
+        if self.settings.stylesheet:
+            files.append(File.generated(self.config, STYLESHEET, content=_stylesheet()))
 
-    def add_pages(self, files: Files) -> None:
-        """Each planned page, in memory; a site's own page at that path is kept."""
+    def place_pages(self, files: Files) -> None:
+        """Which planned pages can be made: a site's own page at that path is kept
+        and filled; a page built to the same address is a problem, never overwritten."""
         display = _display(self.config)
         taken = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
         for spec in self.plan.pages:
-            own = files.get_file_from_path(spec.src_uri)
-            if own is not None:
-                self.generated[spec.src_uri] = spec  # kept, and the listing added to it
+            if files.get_file_from_path(spec.src_uri) is not None:
+                self.generated[spec.src_uri] = spec
                 continue
-            file = File.generated(
-                self.config,
+            planned = File(
                 spec.src_uri,
-                content="",
-                # With an explicit nav the site places our pages itself; unlisted ones
-                # must not trip MkDocs' "not included in the nav" check.
-                inclusion=InclusionLevel.INCLUDED
-                if spec.in_nav and self.config.nav is None
-                else InclusionLevel.NOT_IN_NAV,
+                src_dir=None,
+                dest_dir=self.config.site_dir,
+                use_directory_urls=self.config.use_directory_urls,
             )
-            clash = taken.get(file.dest_uri)
+            clash = taken.get(planned.dest_uri)
             if clash is not None:
                 self.problems.append(
                     Problem(
@@ -111,8 +133,7 @@ class SiteBuild:
                     )
                 )
                 continue
-            taken[file.dest_uri] = file
-            files.append(file)
+            taken[planned.dest_uri] = planned
             self.generated[spec.src_uri] = spec
 
     # --- on_nav ----------------------------------------------------------------------
@@ -188,6 +209,10 @@ class SiteBuild:
         if note.sections:
             self.renderer.sections[uri] = (page.file.url, cut_sections(html, self.plan.rollups))
         header, footer = self.renderer.note_parts(note, page.file)
+        show = self.settings.show_problems
+        if show == "always" or (show == "serve" and self.serve):
+            own = [p for p in self.problems if p.path == note.path]
+            header = self.renderer.problems(own) + header
         match = _H1_END.search(html)
         if match:
             html = html[: match.end()] + header + html[match.end() :]

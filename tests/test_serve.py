@@ -84,3 +84,16 @@ def test_serve_lists_drafts_and_marks_them(
     skills = (out / "weeknotes" / "themes" / "skills" / "index.html").read_text()
     assert "Half-written" in skills and '<span class="wn-badge">Draft</span>' in skills
     assert (out / "weeknotes" / "2019" / "2019-07-12-liz" / "index.html").exists()
+
+
+def test_serve_shows_a_notes_problems_on_its_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = copy_site("broken", tmp_path)
+    out = tmp_path / "out"
+    rebuild(site / "mkdocs.yml", out, caplog, first=True)
+    page = (out / "weeknotes" / "2019-07-03-rob" / "index.html").read_text()
+    assert "This note has 2 problems" in page
+    assert "<code>line 6</code> <strong>WN006</strong> unknown key &#39;themse&#39;" in page
+    good = (out / "weeknotes" / "2019-07-19-liz" / "index.html").read_text()
+    assert "wn-problems" not in good

@@ -54,6 +54,8 @@ def test_broken_site_still_builds_every_page_without_strict(tmp_path: Path, them
     assert build.problem_lines() == BROKEN_PROBLEMS
     good = build.page("weeknotes/2019-07-19-liz/index.html")
     assert "Nothing wrong here." in good
+    # Problems show on a note's page only in `mkdocs serve`, never in a build.
+    assert "wn-problems" not in build.page("weeknotes/2019-07-03-rob/index.html")
     # The note whose YAML is broken renders its body, not its broken front matter.
     unclosed = build.page("weeknotes/2019-07-12-liz/index.html")
     assert "The themes list is not closed." in unclosed

@@ -1,0 +1,202 @@
+"""The `weeknotes` command: start a note, check every note, print the schema.
+
+It reads the site's mkdocs.yml with MkDocs' own loader, so settings mean what
+they mean in a build, and checks notes with the same code the plugin runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+
+from .config import WeeknotesConfig
+from .newnote import NewNoteError, new_note
+from .problems import Problem
+from .schema import front_matter_schema
+from .site import SiteBuild, collect_site
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class Site:
+    """A loaded mkdocs.yml and the plugin's settings in it."""
+
+    def __init__(self, config: MkDocsConfig, settings: WeeknotesConfig) -> None:
+        self.config = config
+        self.settings = settings
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.config_file_path or ".").resolve().parent
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest mkdocs.yml in `start` or a folder above it."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+def fail(message: str) -> NoReturn:
+    click.echo(f"weeknotes: {message}", err=True)
+    sys.exit(2)
+
+
+def load_site(config_file: str | None) -> Site:
+    path = Path(config_file) if config_file else find_config(Path.cwd())
+    if path is None:
+        fail("no mkdocs.yml here or in any folder above; name one with -f")
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(config_file=str(path))
+    except MkDocsException as err:
+        fail(f"{path}: {err}")
+    plugin = config.plugins.get("weeknotes")
+    if plugin is None:
+        fail(f"{path} does not use the weeknotes plugin; add '- weeknotes' under 'plugins'")
+    return Site(config, plugin.config)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-weeknotes")
+def main() -> None:
+    """Start, check and describe the weeknotes of an MkDocs site."""
+
+
+config_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False),
+    help="The site's mkdocs.yml (default: the nearest one, here or above).",
+)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "github", "json"]),
+    default="text",
+    show_default=True,
+    help="How to print problems.",
+)
+def check(config_file: str | None, style: str) -> None:
+    """Check every note without building the site.
+
+    Exit status: 0 when there are no problems, 1 when there are, 2 for bad usage
+    or settings.
+    """
+    site = load_site(config_file)
+    problems = site_problems(site)
+    if style == "json":
+        click.echo(json.dumps([problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
+    elif style == "github":
+        for problem in problems:
+            click.echo(github_annotation(problem, site.root))
+    else:
+        for problem in problems:
+            click.echo(problem.format())
+    if style == "text":
+        count = len(problems)
+        summary = "no problems" if not count else f"{count} problem{'s' if count > 1 else ''}"
+        click.echo(f"weeknotes: {summary}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+def site_problems(site: Site) -> list[Problem]:
+    """Every problem a build would report, without rendering a page."""
+    return SiteBuild.check(get_files(site.config), site.config, site.settings).problems
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "code": problem.code,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem, root: Path) -> str:
+    """A GitHub Actions workflow command; the file is named from the current folder,
+    where a workflow runs, rather than from mkdocs.yml's folder."""
+    path = os.path.relpath(root / problem.path, Path.cwd()).replace(os.sep, "/")
+    message = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+    return (
+        f"::error file={_escape_property(path)},line={problem.line},"
+        f"title={_escape_property(problem.code)}::{_escape_data(message)}"
+    )
+
+
+@main.command()
+@config_option
+@click.option("--author", "authors", multiple=True, help="Author id (repeat for several).")
+@click.option("--date", "date_text", help="The note's date, YYYY-MM-DD (default: today).")
+@click.option("--title", help="The note's title.")
+@click.option("--theme", "themes", multiple=True, help="A theme (repeat for several).")
+@click.option("--summary", help="One sentence for index pages and feeds.")
+def new(
+    config_file: str | None,
+    authors: tuple[str, ...],
+    date_text: str | None,
+    title: str | None,
+    themes: tuple[str, ...],
+    summary: str | None,
+) -> None:
+    """Write this week's note from the site's template, and print its path."""
+    site = load_site(config_file)
+    try:
+        day = datetime.date.fromisoformat(date_text) if date_text else datetime.date.today()
+    except ValueError:
+        fail(f"--date {date_text!r} is not a date; write it as YYYY-MM-DD")
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings)
+    try:
+        path = new_note(
+            site.config, site.settings, weeknotes, list(authors), day, title, list(themes), summary
+        )
+    except NewNoteError as err:
+        click.echo(f"weeknotes: {err}", err=True)
+        sys.exit(err.status)
+    click.echo(os.path.relpath(path, Path.cwd()).replace(os.sep, "/"))
+
+
+@main.command()
+@config_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def schema(config_file: str | None, output: str | None) -> None:
+    """Print a JSON Schema of this site's front matter, for editors."""
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings)
+    text = json.dumps(front_matter_schema(site.settings, weeknotes), indent=2, ensure_ascii=False)
+    if output:
+        Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        click.echo(text)

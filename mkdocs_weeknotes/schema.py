@@ -1,0 +1,87 @@
+"""A JSON Schema (draft 2020-12) of a site's front matter, for editors.
+
+Editors' YAML support reads `2019-06-28` as text, so dates are strings with
+`format: date` here. Authors and, with a vocabulary, themes are enums, so an
+editor can complete them and flag a misspelling as it is typed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .collection import Weeknotes
+from .config import WeeknotesConfig
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$"}
+
+
+def _one_or_many(item: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "anyOf": [item, {"type": "array", "items": item}, {"type": "null"}],
+    }
+
+
+def front_matter_schema(settings: WeeknotesConfig, weeknotes: Weeknotes) -> dict[str, Any]:
+    names: list[str] = []
+    if weeknotes.has_authors_file:
+        for person in weeknotes.people.values():
+            names.extend([person.id, person.name])
+    author: dict[str, Any] = (
+        {"type": "string", "enum": sorted(set(names))} if names else {"type": "string"}
+    )
+    vocabulary = settings.vocabulary
+    theme: dict[str, Any] = {"type": "string", "minLength": 1}
+    if vocabulary:
+        theme = {"type": "string", "enum": sorted(set(vocabulary) | set(vocabulary.values()))}
+    properties: dict[str, Any] = {
+        "title": {"description": "The note's title", "type": ["string", "number"]},
+        "date": {
+            "description": "Publication date, YYYY-MM-DD (or Material's created/updated)",
+            "anyOf": [
+                {**_DATE, "format": "date"},
+                _DATE,
+                {
+                    "type": "object",
+                    "required": ["created"],
+                    "properties": {"created": _DATE, "updated": _DATE},
+                },
+            ],
+        },
+        "week": {"description": "The week commencing, YYYY-MM-DD", **_DATE},
+        "authors": _one_or_many(author, "Who wrote the note: ids from the authors file"),
+        "author": _one_or_many(author, "One author (or several)"),
+        "summary": {
+            "description": "One sentence for index pages and feeds",
+            "type": ["string", "number", "null"],
+        },
+        "draft": {"description": "Left out of the built site", "type": "boolean"},
+        "weeknote": {"description": "false: this file is not a weeknote", "type": "boolean"},
+    }
+    for key in settings.theme_keys:
+        properties[key] = _one_or_many(theme, "Themes the note is filed under")
+    required = [
+        name
+        for name in settings.required
+        if name in ("week", "summary")  # title may be an H1, date the file name
+    ]
+    schema: dict[str, Any] = {
+        "$schema": DRAFT,
+        "$id": "https://mkdocs-weeknotes.invalid/front-matter.schema.json",
+        "title": "Weeknote front matter",
+        "type": "object",
+        "properties": properties,
+        # Other plugins' keys are allowed, as in a build.
+        "additionalProperties": True,
+        "not": {"required": ["author", "authors"]},
+    }
+    if required:
+        schema["required"] = required
+    if "authors" in settings.required:
+        schema["anyOf"] = [{"required": ["authors"]}, {"required": ["author"]}]
+    if "themes" in settings.required:
+        schema.setdefault("allOf", []).append(
+            {"anyOf": [{"required": [key]} for key in settings.theme_keys]}
+        )
+    return schema

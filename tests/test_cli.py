@@ -1,0 +1,169 @@
+"""The `weeknotes` command: new, check and schema, run as a user runs them."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from tests.conftest import ROOT, SITES, mkdocs_build
+
+
+def weeknotes(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_weeknotes", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the project's own example site."""
+    site = tmp_path / "example"
+    site.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", site)
+    shutil.copytree(ROOT / "docs", site / "docs")
+    shutil.copytree(ROOT / "overrides", site / "overrides")
+    return site
+
+
+def test_new_writes_a_note_that_check_and_strict_build_accept(
+    example: Path, tmp_path: Path
+) -> None:
+    done = weeknotes("new", "--author", "sam", "--date", "2026-11-20", cwd=example / "docs")
+    assert done.returncode == 0, done.stderr
+    note = example / "docs" / "weeknotes" / "2026" / "2026-11-20-sam.md"
+    assert note.is_file() and done.stdout.strip().endswith("2026-11-20-sam.md")
+    text = note.read_text(encoding="utf-8")
+    assert text.startswith("---\ndate: 2026-11-20\nauthors: [sam]\n---\n")
+    assert "## Something I'm learning" in text
+    checked = weeknotes("check", cwd=example)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    build = mkdocs_build(example, tmp_path, "--strict")
+    assert build.exit_code == 0, build.output
+    again = weeknotes("new", "--author", "sam", "--date", "2026-11-20", cwd=example)
+    assert again.returncode == 1 and "already exists" in again.stderr
+    assert note.read_text(encoding="utf-8") == text
+
+
+def test_new_refuses_what_the_site_would_reject(example: Path) -> None:
+    same_week = weeknotes("new", "--author", "sam", "--date", "2026-10-06", cwd=example)
+    assert same_week.returncode == 1 and "already a note for the week" in same_week.stderr
+    unknown = weeknotes("new", "--author", "samm", cwd=example)
+    assert unknown.returncode == 2 and "did you mean 'sam'?" in unknown.stderr
+    theme = weeknotes(
+        "new", "--author", "sam", "--date", "2026-11-20", "--theme", "nope", cwd=example
+    )
+    assert theme.returncode == 2 and "WN108" in theme.stderr
+    assert not (example / "docs/weeknotes/2026/2026-11-20-sam.md").exists()
+    nobody = weeknotes("new", "--date", "2026-11-20", cwd=example)
+    assert nobody.returncode == 2 and "pass --author" in nobody.stderr
+    bad_date = weeknotes("new", "--author", "sam", "--date", "20/11/2026", cwd=example)
+    assert bad_date.returncode == 2
+
+
+def test_new_quotes_what_yaml_would_misread(example: Path) -> None:
+    done = weeknotes(
+        "new",
+        "--author",
+        "nadia",
+        "--date",
+        "2026-11-20",
+        "--title",
+        'Fish & "chips": a <note>',
+        "--summary",
+        "yes",
+        "--theme",
+        "data",
+        cwd=example,
+    )
+    assert done.returncode == 0, done.stderr
+    text = (example / "docs/weeknotes/2026/2026-11-20-nadia.md").read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front["title"] == 'Fish & "chips": a <note>'
+    assert front["summary"] == "yes" and front["themes"] == ["data"]
+
+
+def test_new_uses_the_sites_own_template(example: Path) -> None:
+    (example / "note-template.md").write_text(
+        "---\ndate: {{ date }}\nauthors: [{{ authors|join(', ') }}]\n---\n\n# Our own\n"
+    )
+    config = (example / "mkdocs.yml").read_text()
+    (example / "mkdocs.yml").write_text(
+        config.replace(
+            "      locale: en_GB\n",
+            "      locale: en_GB\n      new_note_template: note-template.md\n"
+            '      new_note_path: "{year}/{author}-{week}.md"\n',
+        )
+    )
+    done = weeknotes("new", "--author", "priya", "--date", "2026-11-20", cwd=example)
+    assert done.returncode == 0, done.stderr
+    text = (example / "docs/weeknotes/2026/priya-2026-11-16.md").read_text()
+    assert "# Our own" in text
+
+
+def test_check_reports_every_problem_in_each_format() -> None:
+    site = SITES / "broken"
+    text = weeknotes("check", cwd=site / "docs" / "weeknotes")
+    assert text.returncode == 1
+    lines = text.stdout.splitlines()
+    assert len(lines) == 6
+    assert "docs/weeknotes/2019-06-24-rob.md:4: WN103 unknown author 'robb'" in lines[0]
+    github = weeknotes("check", "--format", "github", cwd=site)
+    assert github.returncode == 1
+    assert github.stdout.splitlines()[0] == (
+        "::error file=docs/weeknotes/2019-06-24-rob.md,line=4,title=WN103::"
+        "unknown author 'robb' (did you mean 'rob'?)"
+    )
+    data = json.loads(weeknotes("check", "--format", "json", cwd=site).stdout)
+    assert [(p["code"], p["line"]) for p in data][:2] == [("WN103", 4), ("WN102", 3)]
+
+
+def test_check_exit_statuses(tmp_path: Path) -> None:
+    assert weeknotes("check", cwd=SITES / "clean").returncode == 0
+    assert weeknotes("check", cwd=tmp_path).returncode == 2  # no mkdocs.yml anywhere up
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n")
+    (tmp_path / "docs").mkdir()
+    plain = weeknotes("check", cwd=tmp_path)
+    assert plain.returncode == 2 and "does not use the weeknotes plugin" in plain.stderr
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\nplugins:\n  - weeknotes:\n      week_start: funday\n"
+    )
+    bad = weeknotes("check", cwd=tmp_path)
+    assert bad.returncode == 2 and "week_start" in bad.stderr
+    named = weeknotes("check", "-f", str(SITES / "clean" / "mkdocs.yml"), cwd=tmp_path)
+    assert named.returncode == 0
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    """Front matter as an editor's YAML support sees it: dates are text."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1]) or {}
+    return {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in data.items()}
+
+
+def test_schema_accepts_every_example_note_and_rejects_an_unknown_author() -> None:
+    done = weeknotes("schema", cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    schema = json.loads(done.stdout)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    notes = sorted((ROOT / "docs" / "weeknotes").rglob("20*.md"))
+    assert len(notes) >= 12
+    for note in notes:
+        errors = [e.message for e in validator.iter_errors(_front_matter(note))]
+        assert errors == [], note
+    bad = _front_matter(notes[0]) | {"authors": ["samm"]}
+    assert not validator.is_valid(bad)
+    assert not validator.is_valid(_front_matter(notes[0]) | {"themes": ["nope"]})
+    assert not validator.is_valid(_front_matter(notes[0]) | {"draft": "yes"})
