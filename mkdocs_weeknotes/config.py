@@ -177,6 +177,15 @@ class RollupConfig(Config):
     search = c.Type(bool, default=False)
 
 
+class FeedsConfig(Config):
+    """Atom feeds for the team, each theme, each person and each rollup."""
+
+    # None: on when the site has a `site_url` (feeds need absolute links).
+    enabled = c.Optional(c.Type(bool))
+    length = _Whole(20, minimum=1)
+    content = c.Choice(("summary", "full"), default="summary")
+
+
 class WeeknotesConfig(Config):
     """Every setting of the plugin, each with a default."""
 
@@ -193,6 +202,7 @@ class WeeknotesConfig(Config):
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
     rollups = c.DictOfItems(c.SubConfig(RollupConfig), default={})
+    feeds = c.SubConfig(FeedsConfig)
     # Index pages.
     nav_title = c.Type(str, default="Weeknotes")
     latest_weeks = _Whole(6, minimum=1)

@@ -68,6 +68,10 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.site.finish_html(output, page) if self.site else None
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.site is not None:
+            self.site.write_feeds()
+
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:
     """Each problem as a warning, or one error listing them all.

@@ -25,7 +25,7 @@ from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import move_fragment
+from .rebase import move_fragment, relative
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -121,6 +121,8 @@ class Renderer:
         # Sections cut from each note's HTML, by src_uri: filled while pages render,
         # read when the pages that collect them are filled in.
         self.sections: dict[str, tuple[str, list[HtmlSection]]] = {}
+        # The feed of a page, by the page's src_uri: a site path such as a/feed.xml.
+        self.feeds: dict[str, str] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
         locale = parse_locale(settings.locale or language) or parse_locale("en")
@@ -304,6 +306,9 @@ class Renderer:
             "themes_url": self.url(self.plan.uri("themes"), here),
             "people_url": self.url(self.plan.uri("people"), here),
             "learning": Markup(learning),
+            "feed_url": relative(self.feeds[spec.src_uri], here.url)
+            if spec.src_uri in self.feeds
+            else "",
         }
         template = f"weeknotes/{spec.kind}.html"
         if spec.kind in ("latest", "year"):

@@ -21,11 +21,14 @@ from mkdocs.structure.pages import Page
 
 from .collection import Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
+from .feeds import atom
 from .generated import PageSpec, Plan, plan_pages
 from .notes import is_note_path
 from .problems import Problem
+from .rebase import relative
 from .render import Renderer
 from .sections import Rollup, cut_sections
+from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -52,6 +55,9 @@ class SiteBuild:
     # Listings left out of search: filled into the finished HTML, by src_uri.
     deferred: dict[str, str] = field(default_factory=dict)
     serve: bool = False
+    feeds: list[FeedSpec] = field(default_factory=list)
+    # A note's rendered content before our decorations, for full-content feeds.
+    note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
 
@@ -67,6 +73,18 @@ class SiteBuild:
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.place_pages(files)
+        if feeds_wanted(settings, config.site_url):
+            build.feeds = plan_feeds(plan, build.generated, config.site_name)
+        elif settings.feeds.enabled:
+            build.problems.append(
+                Problem(
+                    _config_display(config),
+                    1,
+                    "WN601",
+                    "feeds are switched on but the site has no site_url",
+                    "set site_url in mkdocs.yml: feeds need absolute links",
+                )
+            )
         build.problems.sort()
         return build
 
@@ -148,6 +166,7 @@ class SiteBuild:
             self.config.theme.name,
             _language(self.config),
         )
+        self.renderer.feeds = {feed.page: feed.path for feed in self.feeds}
         if self.config.nav is not None:
             return  # an explicit nav is the site's to arrange; the docs show how
         ours = {
@@ -208,6 +227,8 @@ class SiteBuild:
             return html
         if note.sections:
             self.renderer.sections[uri] = (page.file.url, cut_sections(html, self.plan.rollups))
+        if self.feeds and self.settings.feeds.content == "full":
+            self.note_html[uri] = (page.file.url, html)
         header, footer = self.renderer.note_parts(note, page.file)
         show = self.settings.show_problems
         if show == "always" or (show == "serve" and self.serve):
@@ -250,15 +271,49 @@ class SiteBuild:
                 page.content = own + self.renderer.page(spec, file, has_h1, learning)
 
     def finish_html(self, output: str, page: Page) -> str:
-        """Listings kept out of search go into the page's finished HTML."""
+        """Listings kept out of search go into the finished HTML, feeds into its head."""
         uri = page.file.src_uri
-        if uri not in self.deferred:
-            return output
-        return output.replace(_placeholder(uri), self.deferred[uri], 1)
+        if uri in self.deferred:
+            output = output.replace(_placeholder(uri), self.deferred[uri], 1)
+        links = [
+            f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
+            f' href="{escape(relative(feed.path, page.file.url))}">'
+            for feed in self.feeds
+            if feed.page == uri or feed is self.feeds[0]
+        ]
+        if links and "</head>" in output:
+            output = output.replace("</head>", "".join(links) + "</head>", 1)
+        return output
+
+    def write_feeds(self) -> None:
+        """Every feed into the site folder, once all pages are rendered."""
+        if self.renderer is None:
+            return
+        files = self.renderer.files
+        for spec in self.feeds:
+            feed = make_feed(
+                spec,
+                settings=self.settings,
+                plan=self.plan,
+                files=files,
+                site_url=self.config.site_url or "",
+                site_name=self.config.site_name,
+                note_html=self.note_html,
+                sections=self.renderer.sections,
+            )
+            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as handle:
+                handle.write(atom(feed))
 
     def _rollup(self, spec: PageSpec) -> Rollup:
         key = spec.key.split("/")[0]
         return next(r for r in self.plan.rollups if r.key == key)
+
+
+def _config_display(config: MkDocsConfig) -> str:
+    path = config.config_file_path or "mkdocs.yml"
+    return os.path.basename(path)
 
 
 def _placeholder(uri: str) -> str:

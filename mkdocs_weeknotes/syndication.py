@@ -1,0 +1,125 @@
+"""Which feeds a build writes, where, and with what entries."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import Files
+
+from .config import WeeknotesConfig
+from .feeds import Feed, FeedEntry, absolute_html
+from .generated import PageSpec, Plan
+from .model import Note
+from .sections import HtmlSection
+
+FEED_NAME = "feed.xml"
+
+
+@dataclass(frozen=True)
+class FeedSpec:
+    path: str  # in the site, e.g. weeknotes/themes/data/feed.xml
+    title: str
+    page: str  # src_uri of the page the feed follows
+    notes: tuple[Note, ...]
+    rollup: str = ""  # for a rollup's feed: entries are its sections
+
+
+def feeds_wanted(settings: WeeknotesConfig, site_url: str | None) -> bool:
+    enabled = settings.feeds.enabled
+    return bool(site_url) if enabled is None else bool(enabled and site_url)
+
+
+def plan_feeds(plan: Plan, generated: Mapping[str, PageSpec], site_name: str) -> list[FeedSpec]:
+    """A feed beside the notes index, each theme, each person and each rollup."""
+    published = tuple(note for note in plan.notes if not note.draft)
+    feeds: list[FeedSpec] = []
+    for uri, spec in generated.items():
+        if spec.number != 1:
+            continue
+        folder = posixpath.dirname(uri)
+        path = posixpath.join(folder, FEED_NAME) if folder else FEED_NAME
+        if spec.kind == "latest":
+            feeds.append(FeedSpec(path, f"{site_name}: weeknotes", uri, published))
+        elif spec.kind == "theme":
+            own = tuple(n for n in plan.by_theme.get(spec.key, ()) if not n.draft)
+            feeds.append(FeedSpec(path, f"{site_name}: {spec.title}", uri, own))
+        elif spec.kind == "person":
+            own = tuple(n for n in plan.by_person.get(spec.key, ()) if not n.draft)
+            feeds.append(FeedSpec(path, f"{site_name}: {spec.title}", uri, own))
+        elif spec.kind == "rollup":
+            own = tuple(n for n in published if any(ref.rollup == spec.key for ref in n.sections))
+            feeds.append(FeedSpec(path, f"{site_name}: {spec.title}", uri, own, spec.key))
+    return feeds
+
+
+def make_feed(
+    spec: FeedSpec,
+    *,
+    settings: WeeknotesConfig,
+    plan: Plan,
+    files: Files,
+    site_url: str,
+    site_name: str,
+    note_html: Mapping[str, tuple[str, str]],
+    sections: Mapping[str, tuple[str, Sequence[HtmlSection]]],
+) -> Feed:
+    """The feed's entries, newest first, at most `feeds.length` of them."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+
+    def url_of(src_uri: str | None) -> str:
+        file = files.get_file_from_path(src_uri) if src_uri else None
+        return urljoin(base, file.url) if file is not None else ""
+
+    full = settings.feeds.content == "full"
+    entries: list[FeedEntry] = []
+    for note in spec.notes:
+        if note.date is None:
+            continue
+        page_url = url_of(note.src_uri)
+        authors = tuple(
+            (plan.people[i].name if i in plan.people else i, url_of(plan.uri("person", i)))
+            for i in note.authors
+        )
+        categories = tuple((t.slug, t.label) for t in note.themes)
+        if spec.rollup:
+            page_path, cut = sections.get(note.src_uri, ("", ()))
+            for section in (s for s in cut if s.rollup == spec.rollup):
+                url = f"{page_url}#{section.anchor}" if section.anchor else page_url
+                entries.append(
+                    FeedEntry(
+                        title=f"{note.title}: {section.heading}",
+                        url=url,
+                        published=note.date,
+                        updated=note.date,
+                        authors=authors,
+                        categories=categories,
+                        content=absolute_html(section.html, urljoin(base, page_path)),
+                    )
+                )
+            continue
+        content = ""
+        if full and note.src_uri in note_html:
+            page_path, html = note_html[note.src_uri]
+            content = absolute_html(html, urljoin(base, page_path))
+        entries.append(
+            FeedEntry(
+                title=note.title,
+                url=page_url,
+                published=note.date,
+                updated=note.date,
+                authors=authors,
+                categories=categories,
+                summary=note.summary or "",
+                content=content,
+            )
+        )
+    return Feed(
+        title=spec.title,
+        url=urljoin(base, spec.path),
+        page_url=url_of(spec.page),
+        site_name=site_name,
+        entries=tuple(entries[: settings.feeds.length]),
+    )
