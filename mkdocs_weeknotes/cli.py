@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
 from .config import WeeknotesConfig
+from .export import export as export_pages
 from .newnote import NewNoteError, new_note
 from .problems import Problem
 from .schema import front_matter_schema
@@ -200,3 +201,24 @@ def schema(config_file: str | None, output: str | None) -> None:
         Path(output).write_text(text + "\n", encoding="utf-8")
     else:
         click.echo(text)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write the pages into.",
+)
+def export(config_file: str | None, out: str) -> None:
+    """Write the index and rollup pages as plain Markdown, for another site generator.
+
+    Pages land at the same paths they have in the site (for example
+    weeknotes/themes/data/index.md), with relative links to the notes' files.
+    """
+    site = load_site(config_file)
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    written = export_pages(build.weeknotes, build.plan, site.settings, Path(out))
+    click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)

@@ -167,3 +167,23 @@ def test_schema_accepts_every_example_note_and_rejects_an_unknown_author() -> No
     assert not validator.is_valid(bad)
     assert not validator.is_valid(_front_matter(notes[0]) | {"themes": ["nope"]})
     assert not validator.is_valid(_front_matter(notes[0]) | {"draft": "yes"})
+
+
+def test_export_writes_pages_that_plain_mkdocs_builds(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "learning", site)
+    done = weeknotes("export", "--out", str(site / "docs"), cwd=site)
+    assert done.returncode == 0, done.stderr
+    learning = (site / "docs/weeknotes/learning/index.md").read_text(encoding="utf-8")
+    assert "LEARN-A" in learning and "NEXT-SECTION-TEXT" not in learning
+    assert "[^2-1]: FOOTNOTE-TEXT" in learning
+    # Without the plugin, MkDocs builds the exported pages; --strict fails on any
+    # link that does not resolve.
+    config = (site / "mkdocs.yml").read_text()
+    start = config.index("  - weeknotes:")
+    end = config.index("markdown_extensions:")
+    (site / "mkdocs.yml").write_text(config[:start] + config[end:])
+    build = mkdocs_build(site, tmp_path, "--strict")
+    assert build.exit_code == 0, build.output
+    assert (build.site_dir / "weeknotes/themes/research/index.html").is_file()
+    assert "LEARN-D2" in (build.site_dir / "weeknotes/learning/index.html").read_text()
