@@ -14,7 +14,7 @@ from .config import WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, read
 from .model import Note, Theme
 from .problems import Problem
-from .sections import SectionRef, find_sections, near_misses
+from .sections import SectionRef, find_sections, headings, near_misses
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
@@ -27,8 +27,6 @@ _ISO_DATE = re.compile(
     r"^(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
-_ATX_H1 = re.compile(r"^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 # Keys of ours, besides the configured theme keys.
 OWN_KEYS = ("title", "date", "week", "authors", "author", "summary", "draft", "weeknote")
@@ -477,21 +475,4 @@ def _impossible_hint(year: int, month: int, day: int) -> str:
 
 def first_h1(body: str) -> str | None:
     """The text of the first level-1 heading outside code blocks, if any."""
-    fence: str | None = None
-    previous = ""
-    for line in body.split("\n"):
-        opener = _FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        match = _ATX_H1.match(line)
-        if match and not line.lstrip().startswith("##"):
-            return (match.group(1) or "").strip() or None
-        if previous.strip() and re.match(r"^ {0,3}=+[ \t]*$", line):
-            return previous.strip()
-        previous = line
-    return None
+    return next((h.text for h in headings(body) if h.level == 1 and h.text), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -82,11 +82,9 @@ class NearMiss:
     bold: bool
 
 
-def headings(body: str) -> list[Heading]:
-    """ATX and setext headings outside fenced code and indented blocks."""
-    found: list[Heading] = []
+def unfenced(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """Each line with its index, leaving out fenced code blocks and their fences."""
     fence: str | None = None
-    lines = body.split("\n")
     for index, line in enumerate(lines):
         opener = _FENCE.match(line)
         if fence is not None:
@@ -96,6 +94,14 @@ def headings(body: str) -> list[Heading]:
         if opener:
             fence = opener.group(1)
             continue
+        yield index, line
+
+
+def headings(body: str) -> list[Heading]:
+    """ATX and setext headings outside fenced code and indented blocks."""
+    found: list[Heading] = []
+    lines = body.split("\n")
+    for index, line in unfenced(lines):
         match = _ATX.match(line)
         if match:
             found.append(
@@ -149,16 +155,7 @@ def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[Ne
     """Bold lines and lone paragraphs that read like a rollup heading but are not one."""
     found: list[NearMiss] = []
     lines = body.split("\n")
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
+    for index, line in unfenced(lines):
         if not line.strip() or line.startswith(("    ", "\t")) or _ATX.match(line):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""

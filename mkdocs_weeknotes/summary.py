@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from .sections import unfenced
+
 # Lines that start something other than prose: headings, HTML, admonitions, tables,
 # indented code, lists, quotes, link definitions and rules.
 _SKIP_LINE = re.compile(
     r"^\s*(#|<|!!!|\?\?\?|\|| {4}|\t|[-*+] |\d+[.)] |>|\[[^\]]+\]:"
     r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$)"
 )
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
 _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
 _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
@@ -46,23 +47,15 @@ def first_paragraph(body: str, limit: int = 280) -> str | None:
 def _blocks(body: str) -> list[list[str]]:
     """Runs of non-blank lines outside fenced code, up to a `<!--more-->` line."""
     blocks: list[list[str]] = [[]]
-    fence: str | None = None
-    for line in body.split("\n"):
+    previous = -1
+    for index, line in unfenced(body.split("\n")):
         if line.strip() == "<!--more-->":
             break
-        opener = _FENCE.match(line)
-        if fence is not None:
-            if opener and opener.group(1)[0] == fence[0]:
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            blocks.append([])
-            continue
+        if index != previous + 1 or not line.strip():
+            blocks.append([])  # a blank line or a code block ends a block
         if line.strip():
             blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
+        previous = index
     return [block for block in blocks if block]
 
 
