@@ -7,7 +7,7 @@ from typing import Literal
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -36,13 +36,24 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
             config.extra_css.append(STYLESHEET)
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+    def _read_notes(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         self.site = None
         if not self.config.enabled:
             return None
-        self.site = SiteBuild.start(files, config, self.config, serve=self.command == "serve")
+        self.site = SiteBuild.check(files, config, self.config, serve=self.command == "serve")
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files
+
+    # Late, so that a plugin that reads a folder of posts in on_files (Material's
+    # blog does, at -50) has read it before our generated pages join it; the notes
+    # themselves are read at the usual time, before such a plugin hides its drafts.
+    @event_priority(-100)
+    def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.site is not None:
+            self.site.apply(files)
+        return files
+
+    on_files = CombinedEvent(_read_notes, _add_pages)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self.site is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from mkdocs_weeknotes.notes import NoteResult, read_note
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
+# The tool the site builds run: `mkdocs`, or `properdocs` to build with ProperDocs.
+BUILD_TOOL = os.environ.get("WEEKNOTES_BUILD_TOOL", "mkdocs")
 
 AUTHORS_YML = b"""\
 authors:
@@ -111,5 +114,7 @@ def mkdocs_build(
 
 @pytest.fixture(params=["mkdocs", "material"])
 def theme(request: pytest.FixtureRequest) -> str:
-    """Site tests run with MkDocs' built-in theme and with Material."""
+    """Site tests run with MkDocs' built-in theme and with Material (when installed)."""
+    if request.param == "material" and importlib.util.find_spec("material") is None:
+        pytest.skip("Material for MkDocs is not installed")
     return str(request.param)
