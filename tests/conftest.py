@@ -93,7 +93,7 @@ def mkdocs_build(
     command = [
         sys.executable,
         "-m",
-        "mkdocs",
+        BUILD_TOOL,
         "build",
         "-c",
         "-f",
