@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .authors import Authors, parse_authors
@@ -37,6 +38,8 @@ class Weeknotes:
     front_matter: Mapping[str, FrontMatter]
     # True when people come from an authors file, False for free-text names.
     has_authors_file: bool = False
+    # A digest of each note's source, by src_uri: the key of caches kept across builds.
+    digests: Mapping[str, str] = field(default_factory=dict)
 
     def note(self, src_uri: str) -> Note | None:
         return self._by_uri.get(src_uri)
@@ -89,7 +92,9 @@ def collect(
     problems: list[Problem] = list(extra_problems)
     notes: list[Note] = []
     front_matter: dict[str, FrontMatter] = {}
+    digests: dict[str, str] = {}
     for source in sorted(sources, key=lambda s: s.src_uri):
+        digests[source.src_uri] = hashlib.blake2b(source.content, digest_size=16).hexdigest()
         result = read_note(source.content, source.src_uri, source.path, settings, authors)
         problems.extend(result.problems)
         front_matter[source.src_uri] = result.front_matter
@@ -112,6 +117,7 @@ def collect(
         problems=tuple(sorted(set(problems))),
         front_matter=front_matter,
         has_authors_file=authors is not None,
+        digests=digests,
     )
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from .config import WeeknotesConfig
 from .problems import Problem
-from .site import STYLESHEET, SiteBuild
+from .site import STYLESHEET, Rendered, SiteBuild
 
 log = get_plugin_logger(__name__)
 
@@ -27,6 +27,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # made afresh in on_files, so no build sees the last one's notes.
         self.command: str = "build"
         self.site: SiteBuild | None = None
+        # The one thing kept from build to build: renders keyed by source digest.
+        self.rendered: dict[tuple[str, str], Rendered] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -41,6 +43,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if not self.config.enabled:
             return None
         self.site = SiteBuild.check(files, config, self.config, serve=self.command == "serve")
+        self.site.rendered = self.rendered
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files
 

@@ -27,7 +27,7 @@ from .notes import is_note_path
 from .problems import Problem
 from .rebase import relative
 from .render import Renderer
-from .sections import Rollup, cut_sections
+from .sections import HtmlSection, Rollup, cut_sections
 from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
@@ -55,6 +55,9 @@ class SiteBuild:
     # Listings left out of search: filled into the finished HTML, by src_uri.
     deferred: dict[str, str] = field(default_factory=dict)
     serve: bool = False
+    # Kept by the plugin across `mkdocs serve` rebuilds, keyed by the note's source
+    # digest: what a note's render gave, for a `--dirty` build that skips the note.
+    rendered: dict[tuple[str, str], Rendered] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -225,10 +228,12 @@ class SiteBuild:
         note = self.weeknotes.note(uri)
         if note is None:
             return html
-        if note.sections:
-            self.renderer.sections[uri] = (page.file.url, cut_sections(html, self.plan.rollups))
-        if self.feeds and self.settings.feeds.content == "full":
-            self.note_html[uri] = (page.file.url, html)
+        sections = cut_sections(html, self.plan.rollups) if note.sections else []
+        # The HTML is kept only for full-content feeds: memory grows with every note.
+        keep = html if self.feeds and self.settings.feeds.content == "full" else ""
+        self.rendered[(uri, self.weeknotes.digests.get(uri, ""))] = Rendered(
+            page.file.url, sections, keep
+        )
         header, footer = self.renderer.note_parts(note, page.file)
         show = self.settings.show_problems
         if show == "always" or (show == "serve" and self.serve):
@@ -241,10 +246,26 @@ class SiteBuild:
             html = self.renderer.title(note) + header + html
         return html + footer
 
+    def recall_renders(self) -> None:
+        """What each note's render gave: this build's, or for a note that a `--dirty`
+        build did not render, the last render of the same source."""
+        if self.renderer is None:
+            return
+        current = {(uri, digest) for uri, digest in self.weeknotes.digests.items()}
+        for key in list(self.rendered):
+            if key not in current:
+                del self.rendered[key]  # the cache holds this build's sources only
+        for (uri, _digest), done in self.rendered.items():
+            if done.sections:
+                self.renderer.sections[uri] = (done.url, done.sections)
+            if self.feeds and self.settings.feeds.content == "full":
+                self.note_html[uri] = (done.url, done.html)
+
     def fill_pages(self, files: Files) -> None:
         """Every generated page gets its listing, now that every note is rendered."""
         if self.renderer is None:
             return
+        self.recall_renders()
         log = next((r for r in self.plan.rollups if r.key == "learning"), None)
         for uri, spec in self.generated.items():
             file = files.get_file_from_path(uri)
@@ -318,6 +339,15 @@ def _config_display(config: MkDocsConfig) -> str:
 
 def _placeholder(uri: str) -> str:
     return f'<div class="wn-deferred" data-weeknotes="{escape(uri)}"></div>'
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One note's render: its URL, the rollup sections cut from it, its HTML."""
+
+    url: str
+    sections: list[HtmlSection]
+    html: str
 
 
 def collect_site(files: Files, config: MkDocsConfig, settings: WeeknotesConfig) -> Weeknotes:

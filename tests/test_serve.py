@@ -97,3 +97,26 @@ def test_serve_shows_a_notes_problems_on_its_page(
     assert "<code>line 6</code> <strong>WN006</strong> unknown key &#39;themse&#39;" in page
     good = (out / "weeknotes" / "2019-07-19-liz" / "index.html").read_text()
     assert "wn-problems" not in good
+
+
+def test_a_dirty_rebuild_keeps_every_collected_section(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """`mkdocs serve --dirty` renders only changed notes; the log must stay whole."""
+    site = copy_site("learning", tmp_path)
+    out = tmp_path / "out"
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    log = out / "weeknotes" / "learning" / "index.html"
+    before = log.read_text()
+    assert all(marker in before for marker in ("LEARN-A", "LEARN-B", "LEARN-C", "LEARN-D1"))
+
+    note = site / "docs" / "weeknotes" / "2019" / "2019-06-28-liz.md"
+    note.write_text(note.read_text().replace("LEARN-B:", "LEARN-B-EDITED:"))
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    after = log.read_text()
+    assert "LEARN-B-EDITED" in after
+    for marker in ("LEARN-A", "LEARN-C", "LEARN-D1", "LEARN-D2", "FOOTNOTE-TEXT"):
+        assert after.count(marker) == 1, marker
