@@ -42,7 +42,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
     """Read an authors file: `authors:` mapping each id to name, description, avatar."""
     text, problems = frontmatter.decode(data, path)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = frontmatter.compose(text)
     except yaml.MarkedYAMLError as err:
         line, message, hint = frontmatter.describe_yaml_error(err, 1)
         line = min(line, len(text.splitlines()) or 1)  # PyYAML may point past the end

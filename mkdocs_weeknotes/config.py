@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 from typing import Any
 
@@ -221,7 +222,7 @@ class WeeknotesConfig(Config):
         """`week_start` as Python's weekday number (Monday is 0)."""
         return WEEKDAYS.index(self.week_start)
 
-    @property
+    @functools.cached_property
     def rollup_list(self) -> tuple[Rollup, ...]:
         """Every rollup, the learning log first; keys and folders are unique."""
         found: list[Rollup] = []
@@ -260,7 +261,7 @@ class WeeknotesConfig(Config):
                 seen[rollup.path] = rollup.key
         return failed, warnings
 
-    @property
+    @functools.cached_property
     def vocabulary(self) -> dict[str, str]:
         """The `themes` setting keyed by slug, whatever case or spacing its keys use."""
         return {slugify(key): label for key, label in self.themes.items() if slugify(key)}

@@ -23,14 +23,31 @@ def url_dir(page_url: str) -> str:
     return posixpath.dirname(page_url)
 
 
-def relative(target: str, from_page_url: str) -> str:
-    """A site path (`a/b/`, `img/x.png`) as a link from the page at `from_page_url`."""
-    start = url_dir(from_page_url) or "."
-    trailing = "/" if target.endswith("/") and target != "/" else ""
-    rel = posixpath.relpath(target.rstrip("/") or ".", start)
-    if rel == ".":
+def split_dir(page_url: str) -> list[str]:
+    """The folders of the place a page's relative links start from."""
+    return [part for part in url_dir(page_url).split("/") if part and part != "."]
+
+
+def relative(target: str, from_page_url: str, from_dir: list[str] | None = None) -> str:
+    """A site path (`a/b/`, `img/x.png`) as a link from the page at `from_page_url`.
+
+    Plain string work on normalised site paths: this runs for every link of every
+    listing, and `posixpath.relpath` costs many times more. `from_dir` may carry
+    `split_dir(from_page_url)` when the caller already has it.
+    """
+    trailing = target.endswith("/") or target in ("", ".")
+    if target in (".", "./"):
+        target = ""
+    to_parts = [part for part in target.split("/") if part]
+    from_parts = split_dir(from_page_url) if from_dir is None else from_dir
+    common = 0
+    limit = min(len(to_parts), len(from_parts))
+    while common < limit and to_parts[common] == from_parts[common]:
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    if not parts:
         return "./"
-    return rel + trailing
+    return "/".join(parts) + ("/" if trailing else "")
 
 
 def move_url(url: str, from_page_url: str, to_page_url: str) -> str:

@@ -18,14 +18,13 @@ from babel.dates import format_date
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 
 from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import move_fragment, relative
+from .rebase import move_fragment, relative, split_dir
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -100,8 +99,8 @@ class EntryWeek:
 @dataclass(frozen=True)
 class Neighbours:
     person: PersonView
-    older: NoteView | None
-    newer: NoteView | None
+    older: Link | None  # label: the note's title
+    newer: Link | None
 
 
 class Renderer:
@@ -123,6 +122,13 @@ class Renderer:
         self.sections: dict[str, tuple[str, list[HtmlSection]]] = {}
         # The feed of a page, by the page's src_uri: a site path such as a/feed.xml.
         self.feeds: dict[str, str] = {}
+        self._site_urls: dict[str, str] = {}
+        self._here: File | None = None
+        self._here_dir: list[str] = []
+        self._links: dict[str, str] = {}
+        self._people: dict[str, PersonView] = {}
+        self._themes: dict[str, Link] = {}
+        self._dates: dict[datetime.date, str] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
         locale = parse_locale(settings.locale or language) or parse_locale("en")
@@ -143,25 +149,51 @@ class Renderer:
         """A link from the page `here` to the page made from `src_uri`."""
         if src_uri is None:
             return ""
-        target = self.files.get_file_from_path(src_uri)
+        target = self._site_urls.get(src_uri)
         if target is None:
-            return ""
-        return target.url_relative_to(here)
+            file = self.files.get_file_from_path(src_uri)
+            if file is None:
+                return ""
+            target = self._site_urls[src_uri] = file.url
+        return self._relative(target, here)
+
+    def _relative(self, target: str, here: File) -> str:
+        # Listings link to the same few pages again and again: cache per page.
+        if self._here is not here:
+            self._here, self._links, self._people, self._themes = here, {}, {}, {}
+            self._here_dir = split_dir(here.url)
+        link = self._links.get(target)
+        if link is None:
+            link = self._links[target] = relative(target, here.url, self._here_dir)
+        return link
 
     def asset(self, url: str, here: File) -> str:
         """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
         if not url or urlsplit(url).scheme or url.startswith(("/", "//", "data:")):
             return url
-        return get_relative_url(posixpath.normpath(url), here.url)
+        return relative(posixpath.normpath(url), here.url)
 
     # --- view models -----------------------------------------------------------------
 
     def date(self, day: datetime.date | None) -> str:
         if day is None:
             return ""
-        return format_date(day, self.settings.date_format, locale=self.locale)
+        written = self._dates.get(day)
+        if written is None:  # Babel is slow, and a site has few distinct dates
+            written = format_date(day, self.settings.date_format, locale=self.locale)
+            self._dates[day] = written
+        return written
 
     def person(self, ident: str, here: File, with_latest: bool = False) -> PersonView:
+        if not with_latest:
+            self._relative("", here)  # resets the per-page caches when the page changes
+            view = self._people.get(ident)
+            if view is None:
+                view = self._people[ident] = self._person(ident, here, False)
+            return view
+        return self._person(ident, here, True)
+
+    def _person(self, ident: str, here: File, with_latest: bool) -> PersonView:
         person = self.plan.people.get(ident) or Person(ident, ident, ident)
         own = self.plan.by_person.get(ident, ())
         return PersonView(
@@ -175,6 +207,13 @@ class Renderer:
         )
 
     def theme(self, theme: Theme, here: File) -> Link:
+        self._relative("", here)  # resets the per-page caches when the page changes
+        link = self._themes.get(theme.slug)
+        if link is None:
+            link = self._themes[theme.slug] = self._theme(theme, here)
+        return link
+
+    def _theme(self, theme: Theme, here: File) -> Link:
         return Link(
             theme.label,
             self.url(self.plan.uri("theme", theme.slug), here),
@@ -371,8 +410,8 @@ class Renderer:
         neighbours = tuple(
             Neighbours(
                 self.person(ident, here),
-                self.note(older, here) if older else None,
-                self.note(newer, here) if newer else None,
+                Link(older.title, self.url(older.src_uri, here)) if older else None,
+                Link(newer.title, self.url(newer.src_uri, here)) if newer else None,
             )
             for ident, (older, newer) in around.items()
             if older or newer

@@ -9,11 +9,11 @@ per build) we cut out each section's content exactly as MkDocs rendered it.
 from __future__ import annotations
 
 import functools
+import html as html_lib
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'"})
 _TRAILING = re.compile(r"[\s:;,.!?\u2026\-\u2013\u2014]+$")
@@ -154,14 +154,21 @@ def find_sections(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[
 def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[NearMiss]:
     """Bold lines and lone paragraphs that read like a rollup heading but are not one."""
     found: list[NearMiss] = []
+    if not rollups:
+        return found
+    # A line much longer than every heading cannot be one; most lines stop here.
+    longest = max(len(h) for r in rollups for h in r.headings) + 12
     lines = body.split("\n")
     for index, line in unfenced(lines):
-        if not line.strip() or line.startswith(("    ", "\t")) or _ATX.match(line):
+        stripped = line.strip()
+        if not stripped or len(stripped) > longest:
+            continue
+        if line.startswith(("    ", "\t")) or _ATX.match(line):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if _SETEXT.match(following) and following.strip():
             continue  # a setext heading's text line
-        bold = _EMPHASIS_LINE.match(line.strip())
+        bold = _EMPHASIS_LINE.match(stripped)
         if bold:
             text = bold.group(2).strip()
         else:
@@ -171,11 +178,8 @@ def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[Ne
             text = _INLINE.sub("", line).strip()
         rollup = next((r for r in rollups if r.matches(text)), None)
         if rollup is not None:
-            found.append(
-                NearMiss(
-                    rollup.key, rollup.headings[0], line.strip(), index + body_line, bool(bold)
-                )
-            )
+            words = _TRAILING.sub("", text)  # `**Reading:**` becomes `## Reading`
+            found.append(NearMiss(rollup.key, words, stripped, index + body_line, bool(bold)))
     return found
 
 
@@ -213,62 +217,79 @@ class HtmlSection:
     footnotes: Mapping[str, str]  # id -> <li> of the note's footnotes it refers to
 
 
-class _TopLevel(HTMLParser):
-    """Top-level elements of a fragment with their offsets, and heading text."""
+# Tags, comments and declarations of rendered HTML. A tag scan is enough here, and
+# much cheaper than a full parser: this runs on every note that has a section.
+_TOKEN = re.compile(
+    r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*?)?)(/?)>", re.DOTALL
+)
+_ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
+_HEADERLINK = re.compile(r'<a\s[^>]*class="[^"]*headerlink[^"]*"[^>]*>.*?</a>', re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]+>")
+_RAW_TEXT = frozenset({"script", "style", "textarea"})
 
-    def __init__(self, source: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.source = source
-        self._line_starts = [0]
-        for match in re.finditer("\n", source):
-            self._line_starts.append(match.end())
-        self.depth = 0
-        self.blocks: list[tuple[int, str, dict[str, str]]] = []  # start, tag, attrs
-        self.heading_text: dict[int, list[str]] = {}
-        self._current: int | None = None
-        self._skip = 0
 
-    def position(self) -> int:
-        line, column = self.getpos()
-        return self._line_starts[line - 1] + column
+@dataclass(frozen=True)
+class _Block:
+    start: int  # offset of the opening tag
+    end: int  # offset after the closing tag
+    tag: str
+    attrs: Mapping[str, str]
+    inner: str  # the HTML between the tags
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if self.depth == 0:
-            self.blocks.append((self.position(), tag, values))
-            if tag in _HEADING_TAGS:
-                self._current = len(self.blocks) - 1
-                self.heading_text[self._current] = []
-        if self._current is not None and tag == "a" and "headerlink" in values.get("class", ""):
-            self._skip += 1  # the permalink sign is not part of the heading's text
-        if tag not in _VOID:
-            self.depth += 1
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _VOID:
-            return
-        self.depth = max(self.depth - 1, 0)
-        if tag == "a" and self._skip:
-            self._skip -= 1
-        if self.depth == 0:
-            self._current = None
+def _top_level(source: str) -> list[_Block]:
+    """The top-level elements of an HTML fragment, with their offsets."""
+    blocks: list[_Block] = []
+    depth = 0
+    opened: tuple[int, str, str, int] | None = None  # start, tag, attributes, inner start
+    raw: str | None = None  # inside <script> or <style>: tags there are text
+    for token in _TOKEN.finditer(source):
+        closing, tag, attributes, self_closing = token.groups()
+        if tag is None:
+            continue  # a comment or a declaration
+        tag = tag.lower()
+        if raw is not None:
+            if closing and tag == raw:
+                raw = None
+                depth -= 1
+            else:
+                continue
+        elif closing:
+            depth = max(depth - 1, 0)
+        elif self_closing or tag in _VOID:
+            if depth == 0:
+                attrs = dict(_ATTR.findall(attributes or ""))
+                blocks.append(_Block(token.start(), token.end(), tag, attrs, ""))
+            continue
+        else:
+            if depth == 0:
+                opened = (token.start(), tag, attributes or "", token.end())
+            depth += 1
+            if tag in _RAW_TEXT:
+                raw = tag
+            continue
+        if depth == 0 and opened is not None:
+            start, name, attributes, inner_start = opened
+            attrs = dict(_ATTR.findall(attributes))
+            blocks.append(
+                _Block(start, token.end(), name, attrs, source[inner_start : token.start()])
+            )
+            opened = None
+    return blocks
 
-    def handle_data(self, data: str) -> None:
-        if self._current is not None and not self._skip:
-            self.heading_text[self._current].append(data)
+
+def _text(inner: str) -> str:
+    return html_lib.unescape(_ANY_TAG.sub("", _HEADERLINK.sub("", inner))).strip()
 
 
 def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
     """Each rollup section of a note's rendered content, as HTML, outermost only."""
-    parser = _TopLevel(html)
-    parser.feed(html)
-    parser.close()
-    blocks = parser.blocks
+    blocks = _top_level(html)
     footnotes_start = next(
         (
-            start
-            for start, tag, attrs in blocks
-            if tag == "div" and "footnote" in attrs.get("class", "").split()
+            b.start
+            for b in blocks
+            if b.tag == "div" and "footnote" in b.attrs.get("class", "").split()
         ),
         len(html),
     )
@@ -276,36 +297,39 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
     sections: list[HtmlSection] = []
     index = 0
     while index < len(blocks):
-        start, tag, attrs = blocks[index]
-        level = _HEADING_TAGS.get(tag)
-        text = "".join(parser.heading_text.get(index, [])).strip()
-        rollup = next((r for r in rollups if r.matches(text)), None) if level else None
-        if level is None or rollup is None or start >= footnotes_start:
+        block = blocks[index]
+        level = _HEADING_TAGS.get(block.tag)
+        if level is None or block.start >= footnotes_start:
+            index += 1
+            continue
+        text = _text(block.inner)
+        rollup = next((r for r in rollups if r.matches(text)), None)
+        if rollup is None:
             index += 1
             continue
         end_index = index + 1
         while end_index < len(blocks):
-            other_level = _HEADING_TAGS.get(blocks[end_index][1])
+            other_level = _HEADING_TAGS.get(blocks[end_index].tag)
             if other_level is not None and other_level <= level:
                 break
             end_index += 1
-        end = min(blocks[end_index][0] if end_index < len(blocks) else len(html), footnotes_start)
-        content_start = html.find(f"</{tag}>", start) + len(tag) + 3
-        content = html[content_start:end].strip()
+        end = min(
+            blocks[end_index].start if end_index < len(blocks) else len(html), footnotes_start
+        )
+        content = html[block.end : end].strip()
+        index = end_index
         if not _has_content(content):
-            index = end_index
             continue  # a heading with nothing under it yet, as `weeknotes new` writes
         refs = set(re.findall(r'href="#(fn:[^"]+)"', content))
         sections.append(
             HtmlSection(
                 rollup.key,
                 text,
-                attrs.get("id", ""),
+                block.attrs.get("id", ""),
                 content,
                 {ref: notes[ref] for ref in sorted(refs, key=_natural) if ref in notes},
             )
         )
-        index = end_index
     return sections
 
 

@@ -59,6 +59,7 @@ class SiteBuild:
     # digest: what a note's render gave, for a `--dirty` build that skips the note.
     rendered: dict[tuple[str, str], Rendered] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)
+    _feeds_by_page: dict[str, FeedSpec] = field(default_factory=dict)
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -78,6 +79,7 @@ class SiteBuild:
         build.place_pages(files)
         if feeds_wanted(settings, config.site_url):
             build.feeds = plan_feeds(plan, build.generated, config.site_name)
+            build._feeds_by_page = {feed.page: feed for feed in build.feeds}
         elif settings.feeds.enabled:
             build.problems.append(
                 Problem(
@@ -296,11 +298,13 @@ class SiteBuild:
         uri = page.file.src_uri
         if uri in self.deferred:
             output = output.replace(_placeholder(uri), self.deferred[uri], 1)
+        own = self._feeds_by_page.get(uri)
+        team = self._feeds_by_page.get(self.plan.uri("latest") or "")
         links = [
             f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
             f' href="{escape(relative(feed.path, page.file.url))}">'
-            for feed in self.feeds
-            if feed.page == uri or feed is self.feeds[0]
+            for feed in (team, own if own is not team else None)
+            if feed is not None
         ]
         if links and "</head>" in output:
             output = output.replace("</head>", "".join(links) + "</head>", 1)

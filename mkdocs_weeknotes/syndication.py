@@ -69,13 +69,19 @@ def make_feed(
     """The feed's entries, newest first, at most `feeds.length` of them."""
     base = site_url if site_url.endswith("/") else site_url + "/"
 
+    urls: dict[str | None, str] = {}
+
     def url_of(src_uri: str | None) -> str:
-        file = files.get_file_from_path(src_uri) if src_uri else None
-        return urljoin(base, file.url) if file is not None else ""
+        if src_uri not in urls:
+            file = files.get_file_from_path(src_uri) if src_uri else None
+            urls[src_uri] = urljoin(base, file.url) if file is not None else ""
+        return urls[src_uri]
 
     full = settings.feeds.content == "full"
     entries: list[FeedEntry] = []
     for note in spec.notes:
+        if len(entries) >= settings.feeds.length:
+            break  # newest first: the rest would be cut anyway
         if note.date is None:
             continue
         page_url = url_of(note.src_uri)

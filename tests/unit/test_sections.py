@@ -67,6 +67,12 @@ def test_near_misses_bold_lines_and_lone_paragraphs() -> None:
         ("reading", 13, False),
         ("learning", 17, True),
     ]
+    # The hint offers the author's own words as the heading.
+    assert [m.heading for m in found] == [
+        "What I’ve been reading",
+        "What I'm reading",
+        "Something I'm learning",
+    ]
 
 
 def test_wn501_near_miss_is_a_problem_with_a_hint() -> None:
