@@ -128,17 +128,23 @@ def test_rollup_pages_stay_out_of_search(built: Build) -> None:
     assert any(doc["location"].startswith("weeknotes/learning") for doc in docs)  # by title
 
 
-def test_search_can_be_asked_for(tmp_path: Path) -> None:
+def build_with_learning_log(tmp_path: Path, setting: str) -> Build:
+    """The fixture site with one `learning_log` setting added, built --strict."""
     site = tmp_path / "site"
     shutil.copytree(SITE, site)
     config = (site / "mkdocs.yml").read_text()
     (site / "mkdocs.yml").write_text(
         config.replace(
-            "  - weeknotes:\n", "  - weeknotes:\n      learning_log:\n        search: true\n"
+            "  - weeknotes:\n", f"  - weeknotes:\n      learning_log:\n        {setting}\n"
         )
     )
     build = mkdocs_build(site, tmp_path, "--strict")
     assert build.exit_code == 0, build.output
+    return build
+
+
+def test_search_can_be_asked_for(tmp_path: Path) -> None:
+    build = build_with_learning_log(tmp_path, "search: true")
     docs = json.loads((build.site_dir / "search/search_index.json").read_text("utf-8"))["docs"]
     assert any(
         doc["location"].startswith("weeknotes/learning") and "LEARN-A" in doc["text"]
@@ -147,15 +153,6 @@ def test_search_can_be_asked_for(tmp_path: Path) -> None:
 
 
 def test_the_learning_log_can_be_switched_off(tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    shutil.copytree(SITE, site)
-    config = (site / "mkdocs.yml").read_text()
-    (site / "mkdocs.yml").write_text(
-        config.replace(
-            "  - weeknotes:\n", "  - weeknotes:\n      learning_log:\n        enabled: false\n"
-        )
-    )
-    build = mkdocs_build(site, tmp_path, "--strict")
-    assert build.exit_code == 0, build.output
+    build = build_with_learning_log(tmp_path, "enabled: false")
     assert not (build.site_dir / "weeknotes/learning").exists()
     assert (build.site_dir / "weeknotes/reading/index.html").exists()
