@@ -87,8 +87,9 @@ def instrument(config: MkDocsConfig, plugin: BasePlugin[Any]) -> dict[str, Timer
     for event, methods in config.plugins.events.items():
         for index, method in enumerate(methods):
             if getattr(method, "__self__", None) is plugin:
-                timers[event] = Timer()
-                methods[index] = timed(method, timers[event])
+                # One timer per event: on_files is two methods (read notes, add pages).
+                timer = timers.setdefault(event, Timer())
+                methods[index] = timed(method, timer)
     return timers
 
 
