@@ -208,6 +208,8 @@ class WeeknotesConfig(Config):
     nav_title = c.Type(str, default="Weeknotes")
     latest_weeks = _Whole(6, minimum=1)
     page_size = _Whole(50, minimum=1)
+    # Listings repeat every note's title and summary; left out of search unless asked.
+    search_listings = c.Type(bool, default=False)
     date_format = _DateFormat()
     locale = _Locale()
     stylesheet = c.Type(bool, default=True)

@@ -79,6 +79,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
             self.site.fill_pages(files)
         return env
 
+    # Early, so that plugins that rework the finished HTML (minifiers, Material's
+    # privacy plugin) see what we add to it.
+    @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return self.site.finish_html(output, page) if self.site else None
 

@@ -141,6 +141,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # One environment per build: no template changes while it lives, so
+            # skip the file-time check that Jinja makes on every lookup.
+            auto_reload=False,
         )
 
     # --- URLs ------------------------------------------------------------------------
@@ -403,9 +406,19 @@ class Renderer:
         """A heading for a note whose content has none (MkDocs' own theme adds none)."""
         return f"<h1>{escape(note.title)}</h1>"
 
-    def note_parts(self, note: Note, here: File) -> tuple[str, str]:
-        """The header and footer HTML around one note's content."""
+    def note_header(self, note: Note, here: File) -> str:
+        """The line under a note's title: its week, people and themes."""
         view = self.note(note, here)
+        week_url = self.url(self.plan.uri("year", str(note.week.year)), here) if note.week else ""
+        context = {
+            "note": view,
+            "week_url": f"{week_url}#week-{view.week_iso}" if week_url else "",
+            "material": self.theme_name == "material",
+        }
+        return self.env.get_template("weeknotes/note-header.html").render(context)
+
+    def note_footer(self, note: Note, here: File) -> str:
+        """Under a note: the previous and next note by each of its people."""
         around = self.plan.neighbours.get(note.src_uri, {})
         neighbours = tuple(
             Neighbours(
@@ -416,16 +429,12 @@ class Renderer:
             for ident, (older, newer) in around.items()
             if older or newer
         )
-        week_url = self.url(self.plan.uri("year", str(note.week.year)), here) if note.week else ""
         context = {
-            "note": view,
-            "week_url": f"{week_url}#week-{view.week_iso}" if week_url else "",
+            "note": self.note(note, here),
             "neighbours": neighbours,
             "material": self.theme_name == "material",
         }
-        header = self.env.get_template("weeknotes/note-header.html").render(context)
-        footer = self.env.get_template("weeknotes/note-footer.html").render(context)
-        return header, footer
+        return self.env.get_template("weeknotes/note-footer.html").render(context)
 
 
 def _numbered(item: str, ref: str) -> str:

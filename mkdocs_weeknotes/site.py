@@ -32,6 +32,11 @@ from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+# Pages that list notes: they repeat every title and summary, which search
+# already finds in the notes themselves.
+LISTINGS = frozenset({"latest", "year", "theme", "person"})
+# Where a note's footer goes, made when its page is finished.
+FOOTER = "#footer"
 
 
 def theme_title(text: str) -> str:
@@ -52,8 +57,8 @@ class SiteBuild:
     problems: list[Problem] = field(default_factory=list)
     generated: dict[str, PageSpec] = field(default_factory=dict)
     renderer: Renderer | None = None
-    # Listings left out of search: filled into the finished HTML, by src_uri.
-    deferred: dict[str, str] = field(default_factory=dict)
+    # Listings left out of search, by src_uri: made in on_post_page, into the output.
+    deferred: dict[str, Deferred] = field(default_factory=dict)
     serve: bool = False
     # Kept by the plugin across `mkdocs serve` rebuilds, keyed by the note's source
     # digest: what a note's render gave, for a `--dirty` build that skips the note.
@@ -236,7 +241,7 @@ class SiteBuild:
         self.rendered[(uri, self.weeknotes.digests.get(uri, ""))] = Rendered(
             page.file.url, sections, keep
         )
-        header, footer = self.renderer.note_parts(note, page.file)
+        header = self.renderer.note_header(note, page.file)
         show = self.settings.show_problems
         if show == "always" or (show == "serve" and self.serve):
             own = [p for p in self.problems if p.path == note.path]
@@ -246,7 +251,9 @@ class SiteBuild:
             html = html[: match.end()] + header + html[match.end() :]
         else:
             html = self.renderer.title(note) + header + html
-        return html + footer
+        # The footer links to other notes: it goes into the finished HTML, so that
+        # search does not find every title again under its neighbours.
+        return html + _placeholder(FOOTER)
 
     def recall_renders(self) -> None:
         """What each note's render gave: this build's, or for a note that a `--dirty`
@@ -264,7 +271,11 @@ class SiteBuild:
                 self.note_html[uri] = (done.url, done.html)
 
     def fill_pages(self, files: Files) -> None:
-        """Every generated page gets its listing, now that every note is rendered."""
+        """Every generated page gets its listing, now that every note is rendered.
+
+        What is left out of search is only marked here and made in `finish_html`,
+        straight into the page's output: it is neither indexed nor kept in memory.
+        """
         if self.renderer is None:
             return
         self.recall_renders()
@@ -275,29 +286,32 @@ class SiteBuild:
                 continue
             page = file.page
             own = page.content or ""
-            learning = ""
-            if log is not None and (
-                spec.kind == "person"
-                or (spec.kind == "theme" and self.settings.learning_log.on_theme_pages)
-            ):
-                learning = self.renderer.entries_block(spec.notes, file)
-                if learning and not log.search:
-                    self.deferred[uri] = learning
-                    learning = _placeholder(uri)
             has_h1 = "<h1" in own.lower()
-            if spec.kind in ("rollup", "rollup-year") and not self._rollup(spec).search:
+            if not self._searched(spec):
                 # The title stays in the content, where themes look for a first heading.
-                self.deferred[uri] = self.renderer.page(spec, file, True, learning)
+                self.deferred[uri] = Deferred(spec, file, whole=True)
                 title = "" if has_h1 else f"<h1>{escape(spec.title)}</h1>"
                 page.content = own + title + _placeholder(uri)
-            else:
-                page.content = own + self.renderer.page(spec, file, has_h1, learning)
+                continue
+            learning = ""
+            if log is not None and self._has_learning(spec):
+                if log.search:
+                    learning = self.renderer.entries_block(spec.notes, file)
+                else:
+                    self.deferred[uri] = Deferred(spec, file, whole=False)
+                    learning = _placeholder(uri)
+            page.content = own + self.renderer.page(spec, file, has_h1, learning)
 
     def finish_html(self, output: str, page: Page) -> str:
-        """Listings kept out of search go into the finished HTML, feeds into its head."""
+        """What was kept out of search goes into the finished HTML, feeds into its head."""
         uri = page.file.src_uri
-        if uri in self.deferred:
-            output = output.replace(_placeholder(uri), self.deferred[uri], 1)
+        deferred = self.deferred.pop(uri, None)
+        if deferred is not None and self.renderer is not None:
+            output = output.replace(_placeholder(uri), self._deferred_html(deferred), 1)
+        note = self.weeknotes.note(uri)
+        if note is not None and self.renderer is not None:
+            footer = self.renderer.note_footer(note, page.file)
+            output = output.replace(_placeholder(FOOTER), footer, 1)
         own = self._feeds_by_page.get(uri)
         team = self._feeds_by_page.get(self.plan.uri("latest") or "")
         links = [
@@ -309,6 +323,26 @@ class SiteBuild:
         if links and "</head>" in output:
             output = output.replace("</head>", "".join(links) + "</head>", 1)
         return output
+
+    def _searched(self, spec: PageSpec) -> bool:
+        if spec.kind in ("rollup", "rollup-year"):
+            return self._rollup(spec).search
+        if spec.kind in LISTINGS:
+            return self.settings.search_listings
+        return True  # the lists of themes and people are short, and worth finding
+
+    def _has_learning(self, spec: PageSpec) -> bool:
+        return spec.kind == "person" or (
+            spec.kind == "theme" and self.settings.learning_log.on_theme_pages
+        )
+
+    def _deferred_html(self, deferred: Deferred) -> str:
+        assert self.renderer is not None
+        spec, file = deferred.spec, deferred.file
+        learning = self.renderer.entries_block(spec.notes, file) if self._has_learning(spec) else ""
+        if not deferred.whole:
+            return learning
+        return self.renderer.page(spec, file, True, learning)
 
     def write_feeds(self) -> None:
         """Every feed into the site folder, once all pages are rendered."""
@@ -343,6 +377,16 @@ def _config_display(config: MkDocsConfig) -> str:
 
 def _placeholder(uri: str) -> str:
     return f'<div class="wn-deferred" data-weeknotes="{escape(uri)}"></div>'
+
+
+@dataclass(frozen=True)
+class Deferred:
+    """A generated page's listing (`whole`), or just its learning entries, to be made
+    when its page is finished."""
+
+    spec: PageSpec
+    file: File
+    whole: bool
 
 
 @dataclass(frozen=True)

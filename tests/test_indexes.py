@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,44 @@ def test_a_page_where_a_generated_page_would_go_is_a_problem(tmp_path: Path) -> 
     ]
     assert "# Liz" not in (build.site_dir / "weeknotes/people/liz/index.html").read_text()
     assert "<h1" in (build.site_dir / "weeknotes/people/liz/index.html").read_text()
+
+
+def search_text(build: Build, location: str) -> str:
+    """Everything the search index holds for one page, sections and all."""
+    index = json.loads((build.site_dir / "search/search_index.json").read_text("utf-8"))
+    return " ".join(
+        doc["title"] + " " + doc["text"]
+        for doc in index["docs"]
+        if doc["location"].split("#")[0] == location
+    )
+
+
+def test_listings_and_footers_stay_out_of_search(tmp_path: Path, theme: str) -> None:
+    build = mkdocs_build(SITE, tmp_path, "--strict", theme=theme)
+    assert build.exit_code == 0, build.output
+    # The theme's page is found by its title; the notes it lists are found as themselves.
+    skills = search_text(build, "weeknotes/themes/skills/")
+    assert "skills" in skills and "We ran a skills workshop" not in skills
+    assert "We ran a skills workshop" in search_text(build, "weeknotes/2019/2019-06-28-rob/")
+    assert "We ran a skills workshop" not in search_text(build, "weeknotes/")
+    # The list of people is short, and stays in.
+    assert "Rob Miller" in search_text(build, "weeknotes/people/")
+    # A note's footer names its neighbours: in the page, not in its search entry.
+    note = search_text(build, "weeknotes/2019/2019-07-05-rob/")
+    assert "Skills workshop" not in note and "Week commencing" in note
+    html = (build.site_dir / "weeknotes/2019/2019-07-05-rob/index.html").read_text("utf-8")
+    assert "← Skills workshop" in html and "wn-deferred" not in html
+    listing = (build.site_dir / "weeknotes/themes/skills/index.html").read_text("utf-8")
+    assert "We ran a skills workshop" in listing and "wn-deferred" not in listing
+
+
+def test_listings_can_be_put_into_search(tmp_path: Path) -> None:
+    site = copy_site("indexes", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("page_size: 2", "page_size: 2\n      search_listings: true")
+    )
+    build = mkdocs_build(site, tmp_path, "--strict")
+    assert build.exit_code == 0, build.output
+    assert "We ran a skills workshop" in search_text(build, "weeknotes/themes/skills/")
+    assert "Written together" in search_text(build, "weeknotes/people/rob/")
