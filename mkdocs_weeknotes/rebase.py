@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import urlsplit, urlunsplit
 
 _URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 _ID_ATTR = re.compile(r'(\sid)="([^"]*)"')
@@ -50,24 +49,69 @@ def relative(target: str, from_page_url: str, from_dir: list[str] | None = None)
     return "/".join(parts) + ("/" if trailing else "")
 
 
+class FolderLinks:
+    """Relative links from many pages, shared by the pages of one folder.
+
+    The notes of a year sit side by side (`notes/2019/a/`, `notes/2019/b/`), and
+    their links to anything outside their own folders are the same: one `../`
+    more than the link from the folder that holds them. Their headers and
+    footers link to the same people, themes and years, so most links are made
+    once per folder instead of once per note.
+    """
+
+    def __init__(self) -> None:
+        self._links: dict[tuple[tuple[str, ...], str], str] = {}
+
+    def link(self, target: str, from_dir: list[str]) -> str:
+        """`relative(target, …)` from a page whose folders are `from_dir`."""
+        if not from_dir:
+            return relative(target, "", from_dir)
+        last = len(from_dir) - 1
+        target_parts = target.split("/")
+        if len(target_parts) > last and target_parts[last] == from_dir[last]:
+            return relative(target, "", from_dir)  # may be inside the page's own folder
+        key = (tuple(from_dir[:last]), target)
+        link = self._links.get(key)
+        if link is None:
+            link = self._links[key] = relative(target, "", from_dir[:last])
+        if link == "./":  # the folder itself: rare, and left to `relative`
+            return relative(target, "", from_dir)
+        return "../" + link
+
+
 def move_url(url: str, from_page_url: str, to_page_url: str) -> str:
     """A relative link written on one page, as the same target seen from another."""
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or url.startswith(("/", "#")) or not parts.path:
-        return url
-    target = posixpath.normpath(posixpath.join(url_dir(from_page_url), parts.path))
-    if target.startswith(".."):
-        return url  # above the site root: not ours to judge
-    if parts.path.endswith("/"):
-        target += "/"
-    moved = relative(target, to_page_url)
-    return urlunsplit(("", "", moved, parts.query, parts.fragment))
+    return _move(url, split_dir(from_page_url), split_dir(to_page_url))
+
+
+def _move(url: str, from_dir: list[str], to_dir: list[str]) -> str:
+    # Plain string work, as in `relative`: a learning section's links are moved
+    # onto every page that shows it.
+    if not url or url[0] in "/#?" or ":" in url.split("/", 1)[0]:
+        return url  # absolute, a scheme (https:, mailto:) or this very page
+    cut = len(url)
+    for mark in "?#":
+        found = url.find(mark)
+        if found != -1 and found < cut:
+            cut = found
+    path, tail = url[:cut], url[cut:]
+    parts = list(from_dir)
+    for part in path.split("/"):
+        if part == "..":
+            if not parts:
+                return url  # above the site root: not ours to judge
+            parts.pop()
+        elif part and part != ".":
+            parts.append(part)
+    target = "/".join(parts) + ("/" if path.endswith("/") and parts else "")
+    return relative(target or "./", "", to_dir) + tail
 
 
 def move_fragment(html: str, from_page_url: str, to_page_url: str, prefix: str) -> str:
     """Rewrite links and ids of `html` for showing it on the page at `to_page_url`."""
     ids = {match.group(2) for match in _ID_ATTR.finditer(html)}
-    note_link = relative(from_page_url or "./", to_page_url) if from_page_url else "./"
+    from_dir, to_dir = split_dir(from_page_url), split_dir(to_page_url)
+    note_link = relative(from_page_url or "./", "", to_dir) if from_page_url else "./"
 
     def url(match: re.Match[str]) -> str:
         attribute, value = match.group(1), match.group(2)
@@ -76,7 +120,9 @@ def move_fragment(html: str, from_page_url: str, to_page_url: str, prefix: str) 
             if anchor in ids:
                 return f'{attribute}="#{prefix}{anchor}"'
             return f'{attribute}="{note_link}{value}"'
-        return f'{attribute}="{move_url(value, from_page_url, to_page_url)}"'
+        return f'{attribute}="{_move(value, from_dir, to_dir)}"'
 
     html = _URL_ATTR.sub(url, html)
+    if not ids:
+        return html
     return _ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)

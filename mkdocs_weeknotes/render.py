@@ -8,10 +8,11 @@ escaped unless a template says otherwise.
 from __future__ import annotations
 
 import datetime
+import os
 import posixpath
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
@@ -19,14 +20,20 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, s
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 
+from . import note_parts
 from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import move_fragment, relative, split_dir
+from .rebase import FolderLinks, move_fragment, relative, split_dir
 from .sections import HtmlSection
 from .slugs import slugify
+
+# Views are what templates read. Those made for every listed note are NamedTuples:
+# a build makes them by the thousand, and a tuple is quicker to make than a
+# frozen dataclass. The others are dataclasses, for fields such as `count`
+# that a tuple's own methods would shadow.
 
 
 @dataclass(frozen=True)
@@ -47,8 +54,7 @@ class PersonView:
     latest: NoteView | None = None
 
 
-@dataclass(frozen=True)
-class NoteView:
+class NoteView(NamedTuple):
     title: str
     url: str
     date: str
@@ -61,8 +67,7 @@ class NoteView:
     draft: bool
 
 
-@dataclass(frozen=True)
-class WeekView:
+class WeekView(NamedTuple):
     label: str
     iso: str
     anchor: str
@@ -77,8 +82,7 @@ class Pager:
     next: str | None
 
 
-@dataclass(frozen=True)
-class EntryView:
+class EntryView(NamedTuple):
     """One rollup section on a page that collects them."""
 
     id: str
@@ -88,16 +92,14 @@ class EntryView:
     html: Markup
 
 
-@dataclass(frozen=True)
-class EntryWeek:
+class EntryWeek(NamedTuple):
     label: str
     iso: str
     anchor: str
     entries: tuple[EntryView, ...]
 
 
-@dataclass(frozen=True)
-class Neighbours:
+class Neighbours(NamedTuple):
     person: PersonView
     older: Link | None  # label: the note's title
     newer: Link | None
@@ -126,11 +128,21 @@ class Renderer:
         self._here: File | None = None
         self._here_dir: list[str] = []
         self._links: dict[str, str] = {}
+        self._folder_links = FolderLinks()
         self._people: dict[str, PersonView] = {}
         self._themes: dict[str, Link] = {}
         self._dates: dict[datetime.date, str] = {}
+        self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
         self.settings = settings
         self.theme_name = theme_name or ""
+        # Our own header and footer are written directly unless the site overrides them.
+        self.direct_parts = {
+            name: not any(
+                os.path.isfile(os.path.join(folder, "weeknotes", f"{name}.html"))
+                for folder in theme_dirs
+            )
+            for name in ("note-header", "note-footer")
+        }
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
@@ -167,7 +179,7 @@ class Renderer:
             self._here_dir = split_dir(here.url)
         link = self._links.get(target)
         if link is None:
-            link = self._links[target] = relative(target, here.url, self._here_dir)
+            link = self._links[target] = self._folder_links.link(target, self._here_dir)
         return link
 
     def asset(self, url: str, here: File) -> str:
@@ -186,6 +198,14 @@ class Renderer:
             written = format_date(day, self.settings.date_format, locale=self.locale)
             self._dates[day] = written
         return written
+
+    def day(self, day: datetime.date | None) -> tuple[str, str]:
+        """A date as shown and in ISO form; many notes share each date."""
+        both = self._days.get(day)
+        if both is None:
+            assert day is not None
+            both = self._days[day] = (self.date(day), day.isoformat())
+        return both
 
     def person(self, ident: str, here: File, with_latest: bool = False) -> PersonView:
         if not with_latest:
@@ -225,16 +245,14 @@ class Renderer:
 
     def note(self, note: Note, here: File) -> NoteView:
         return NoteView(
-            title=note.title,
-            url=self.url(note.src_uri, here),
-            date=self.date(note.date),
-            date_iso=note.date.isoformat() if note.date else "",
-            week=self.date(note.week),
-            week_iso=note.week.isoformat() if note.week else "",
-            people=tuple(self.person(ident, here) for ident in note.authors),
-            themes=tuple(self.theme(theme, here) for theme in note.themes),
-            summary=note.summary or "",
-            draft=note.draft,
+            note.title,
+            self.url(note.src_uri, here),
+            *self.day(note.date),
+            *self.day(note.week),
+            tuple(self.person(ident, here) for ident in note.authors),
+            tuple(self.theme(theme, here) for theme in note.themes),
+            note.summary or "",
+            note.draft,
         )
 
     def notes(self, notes: Iterable[Note], here: File) -> tuple[NoteView, ...]:
@@ -408,6 +426,17 @@ class Renderer:
 
     def note_header(self, note: Note, here: File) -> str:
         """The line under a note's title: its week, people and themes."""
+        if self.direct_parts["note-header"]:
+            return note_parts.header(self, note, here)
+        return self.template_header(note, here)
+
+    def note_footer(self, note: Note, here: File) -> str:
+        """Under a note: the previous and next note by each of its people."""
+        if self.direct_parts["note-footer"]:
+            return note_parts.footer(self, note, here)
+        return self.template_footer(note, here)
+
+    def template_header(self, note: Note, here: File) -> str:
         view = self.note(note, here)
         week_url = self.url(self.plan.uri("year", str(note.week.year)), here) if note.week else ""
         context = {
@@ -417,8 +446,7 @@ class Renderer:
         }
         return self.env.get_template("weeknotes/note-header.html").render(context)
 
-    def note_footer(self, note: Note, here: File) -> str:
-        """Under a note: the previous and next note by each of its people."""
+    def template_footer(self, note: Note, here: File) -> str:
         around = self.plan.neighbours.get(note.src_uri, {})
         neighbours = tuple(
             Neighbours(

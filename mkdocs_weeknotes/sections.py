@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'"})
 _TRAILING = re.compile(r"[\s:;,.!?\u2026\-\u2013\u2014]+$")
@@ -219,22 +220,26 @@ class HtmlSection:
 
 # Tags, comments and declarations of rendered HTML. A tag scan is enough here, and
 # much cheaper than a full parser: this runs on every note that has a section.
-_TOKEN = re.compile(
-    r"<!--.*?-->|<![^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)((?:\s[^>]*?)?)(/?)>", re.DOTALL
-)
+_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|<![^>]*>", re.DOTALL)
 _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 _HEADERLINK = re.compile(r'<a\s[^>]*class="[^"]*headerlink[^"]*"[^>]*>.*?</a>', re.DOTALL)
 _ANY_TAG = re.compile(r"<[^>]+>")
 _RAW_TEXT = frozenset({"script", "style", "textarea"})
 
 
-@dataclass(frozen=True)
-class _Block:
+class _Block(NamedTuple):
+    """A top-level element, as offsets into the fragment: slices are made only
+    for the few blocks that are read (headings, the footnotes)."""
+
     start: int  # offset of the opening tag
     end: int  # offset after the closing tag
     tag: str
-    attrs: Mapping[str, str]
-    inner: str  # the HTML between the tags
+    attributes: str  # the opening tag's attribute text, unparsed
+    inner_start: int
+    inner_end: int
+
+    def attrs(self) -> dict[str, str]:
+        return dict(_ATTR.findall(self.attributes))
 
 
 def _top_level(source: str) -> list[_Block]:
@@ -244,7 +249,7 @@ def _top_level(source: str) -> list[_Block]:
     opened: tuple[int, str, str, int] | None = None  # start, tag, attributes, inner start
     raw: str | None = None  # inside <script> or <style>: tags there are text
     for token in _TOKEN.finditer(source):
-        closing, tag, attributes, self_closing = token.groups()
+        closing, tag, attributes = token.groups()
         if tag is None:
             continue  # a comment or a declaration
         tag = tag.lower()
@@ -256,24 +261,21 @@ def _top_level(source: str) -> list[_Block]:
                 continue
         elif closing:
             depth = max(depth - 1, 0)
-        elif self_closing or tag in _VOID:
+        elif tag in _VOID or attributes.endswith("/"):
             if depth == 0:
-                attrs = dict(_ATTR.findall(attributes or ""))
-                blocks.append(_Block(token.start(), token.end(), tag, attrs, ""))
+                end = token.end()
+                blocks.append(_Block(token.start(), end, tag, attributes.rstrip("/"), end, end))
             continue
         else:
             if depth == 0:
-                opened = (token.start(), tag, attributes or "", token.end())
+                opened = (token.start(), tag, attributes, token.end())
             depth += 1
             if tag in _RAW_TEXT:
                 raw = tag
             continue
         if depth == 0 and opened is not None:
             start, name, attributes, inner_start = opened
-            attrs = dict(_ATTR.findall(attributes))
-            blocks.append(
-                _Block(start, token.end(), name, attrs, source[inner_start : token.start()])
-            )
+            blocks.append(_Block(start, token.end(), name, attributes, inner_start, token.start()))
             opened = None
     return blocks
 
@@ -289,7 +291,7 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
         (
             b.start
             for b in blocks
-            if b.tag == "div" and "footnote" in b.attrs.get("class", "").split()
+            if b.tag == "div" and "footnote" in b.attrs().get("class", "").split()
         ),
         len(html),
     )
@@ -302,7 +304,7 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
         if level is None or block.start >= footnotes_start:
             index += 1
             continue
-        text = _text(block.inner)
+        text = _text(html[block.inner_start : block.inner_end])
         rollup = next((r for r in rollups if r.matches(text)), None)
         if rollup is None:
             index += 1
@@ -325,7 +327,7 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
             HtmlSection(
                 rollup.key,
                 text,
-                block.attrs.get("id", ""),
+                block.attrs().get("id", ""),
                 content,
                 {ref: notes[ref] for ref in sorted(refs, key=_natural) if ref in notes},
             )

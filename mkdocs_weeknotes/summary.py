@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .sections import unfenced
 
@@ -20,7 +21,6 @@ _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"`+([^`]*)`+")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_SPACES = re.compile(r"\s+")
 
 
 def first_paragraph(body: str, limit: int = 280) -> str | None:
@@ -44,29 +44,43 @@ def first_paragraph(body: str, limit: int = 280) -> str | None:
     return None
 
 
-def _blocks(body: str) -> list[list[str]]:
-    """Runs of non-blank lines outside fenced code, up to a `<!--more-->` line."""
-    blocks: list[list[str]] = [[]]
+def _blocks(body: str) -> Iterator[list[str]]:
+    """Runs of non-blank lines outside fenced code, up to a `<!--more-->` line.
+
+    A generator: the summary is usually the first block, and the rest of the
+    note need not be read.
+    """
+    block: list[str] = []
     previous = -1
     for index, line in unfenced(body.split("\n")):
-        if line.strip() == "<!--more-->":
+        stripped = line.strip()
+        if stripped == "<!--more-->":
             break
-        if index != previous + 1 or not line.strip():
-            blocks.append([])  # a blank line or a code block ends a block
-        if line.strip():
-            blocks[-1].append(line)
+        if (index != previous + 1 or not stripped) and block:
+            yield block  # a blank line or a code block ends a block
+            block = []
+        if stripped:
+            block.append(line)
         previous = index
-    return [block for block in blocks if block]
+    if block:
+        yield block
 
 
 def plain_text(markdown: str) -> str:
     """Inline Markdown as the words a reader sees."""
-    text = _IMAGE.sub("", markdown)
-    text = _FOOTNOTE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
-    text = _TAG.sub("", text)
-    text = _CODE.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    return _SPACES.sub(" ", text).strip()
+    # Each pattern runs only when its marker is there: most lines of prose have
+    # none, and this runs on every note without a summary.
+    text = markdown
+    if "[" in text:
+        text = _IMAGE.sub("", text)
+        text = _FOOTNOTE.sub("", text)
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+        text = _TAG.sub("", text)
+    if "`" in text:
+        text = _CODE.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\2", text)
+    return " ".join(text.split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,33 @@ def test_listings_can_be_put_into_search(tmp_path: Path) -> None:
     assert build.exit_code == 0, build.output
     assert "We ran a skills workshop" in search_text(build, "weeknotes/themes/skills/")
     assert "Written together" in search_text(build, "weeknotes/people/rob/")
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_header_and_footer_match_their_templates(tmp_path: Path, theme: str) -> None:
+    """Note headers and footers are written directly unless a site overrides the
+    templates; the package's templates, used as overrides, give the same pages."""
+    if theme == "material":
+        pytest.importorskip("material")
+    site = copy_site("indexes", tmp_path)
+    direct = mkdocs_build(site, tmp_path / "direct", "--strict", theme=theme)
+    templates = Path(__file__).parents[1] / "mkdocs_weeknotes" / "templates" / "weeknotes"
+    (site / "overrides" / "weeknotes").mkdir(parents=True)
+    for name in ("note-header.html", "note-footer.html"):
+        shutil.copy(templates / name, site / "overrides" / "weeknotes" / name)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text() + f"theme:\n  name: {theme}\n  custom_dir: overrides\n")
+    templated = mkdocs_build(site, tmp_path / "templated", "--strict")
+    assert direct.exit_code == templated.exit_code == 0, direct.output + templated.output
+    notes = sorted((direct.site_dir / "weeknotes" / "2019").glob("*/index.html"))
+    assert len(notes) >= 5
+    for page in notes:
+        other = templated.site_dir / page.relative_to(direct.site_dir)
+        assert page.read_text("utf-8") == other.read_text("utf-8"), page
+        assert "wn-note-meta" in page.read_text("utf-8")
+    # And the overrides are what the second build used.
+    header = site / "overrides" / "weeknotes" / "note-header.html"
+    header.write_text(header.read_text().replace("Week commencing", "Our own week"))
+    edited = mkdocs_build(site, tmp_path / "edited", "--strict")
+    page = edited.site_dir / notes[0].relative_to(direct.site_dir)
+    assert "Our own week" in page.read_text("utf-8")
