@@ -219,6 +219,6 @@ def export(config_file: str | None, out: str) -> None:
     weeknotes/themes/data/index.md), with relative links to the notes' files.
     """
     site = load_site(config_file)
-    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings, keep_text=True)
     written = export_pages(build.weeknotes, build.plan, site.settings, Path(out))
     click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)

@@ -87,8 +87,14 @@ def collect(
     settings: WeeknotesConfig,
     authors: Authors | None,
     extra_problems: Iterable[Problem] = (),
+    keep_text: bool = False,
 ) -> Weeknotes:
-    """Read every note, then check what only the whole set can show."""
+    """Read every note, then check what only the whole set can show.
+
+    A build keeps only each note's fields, not its text: MkDocs holds the text
+    already, and a site may have thousands of notes. `keep_text` keeps it, for
+    `weeknotes export`.
+    """
     problems: list[Problem] = list(extra_problems)
     notes: list[Note] = []
     front_matter: dict[str, FrontMatter] = {}
@@ -97,7 +103,8 @@ def collect(
         digests[source.src_uri] = hashlib.blake2b(source.content, digest_size=16).hexdigest()
         result = read_note(source.content, source.src_uri, source.path, settings, authors)
         problems.extend(result.problems)
-        front_matter[source.src_uri] = result.front_matter
+        fm = result.front_matter
+        front_matter[source.src_uri] = fm if keep_text else fm.without_body()
         if result.note is not None:
             notes.append(result.note)
 

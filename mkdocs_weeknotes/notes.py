@@ -391,6 +391,9 @@ class _Checker:
             "themes": any(self.value(k) is not None for k in self.settings.theme_keys),
             "summary": self.value("summary") is not None,
         }
+        missing = [name for name in self.settings.required if not present[name]]
+        if not missing:
+            return
         people = sorted(self.authors.people) if self.authors else []
         themes = sorted(self.settings.vocabulary)
         week = week_of(date, self.settings.week_start_index) if date else "YYYY-MM-DD"
@@ -402,11 +405,10 @@ class _Checker:
             "summary": "summary: one sentence for index pages",
         }
         line = max(self.fm.body_line - 1 if self.fm.has_block else 1, 1)
-        for name in self.settings.required:
-            if not present[name]:
-                self.problem(
-                    line, "WN007", f"required field '{name}' is missing", f"add '{examples[name]}'"
-                )
+        for name in missing:
+            self.problem(
+                line, "WN007", f"required field '{name}' is missing", f"add '{examples[name]}'"
+            )
 
 
 def format_title(

@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'"})
 _TRAILING = re.compile(r"[\s:;,.!?\u2026\-\u2013\u2014]+$")
@@ -22,6 +21,8 @@ _SPACES = re.compile(r"\s+")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_FENCE_STARTS = ("```", "~~~")
+_HEADING_START = re.compile(r"^ {0,3}[#=-]", re.MULTILINE)
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")  # attr_list: `## Heading {#id}`
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(.+?)\1\s*([:.!?]?)\s*$")
 _INLINE = re.compile(r"(\*\*|__|\*|_|`)")
@@ -87,7 +88,8 @@ def unfenced(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
     """Each line with its index, leaving out fenced code blocks and their fences."""
     fence: str | None = None
     for index, line in enumerate(lines):
-        opener = _FENCE.match(line)
+        # Most lines open no fence: a slice is far cheaper than the pattern.
+        opener = _FENCE.match(line) if line.lstrip(" ")[:3] in _FENCE_STARTS else None
         if fence is not None:
             if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
                 fence = None
@@ -98,18 +100,47 @@ def unfenced(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
         yield index, line
 
 
+def fenced_lines(lines: Sequence[str]) -> frozenset[int]:
+    """The indices of fenced code blocks' lines, fences included."""
+    inside = set(range(len(lines)))
+    inside.difference_update(index for index, _ in unfenced(lines))
+    return frozenset(inside)
+
+
+def _fences(body: str, lines: Sequence[str]) -> frozenset[int]:
+    # Most notes have no code block at all: skip the walk over every line.
+    return fenced_lines(lines) if "```" in body or "~~~" in body else frozenset()
+
+
+def _line_indices(body: str, pattern: re.Pattern[str]) -> Iterator[int]:
+    """The index of each line where `pattern` (a MULTILINE pattern) matches."""
+    index = last = 0
+    for match in pattern.finditer(body):
+        index += body.count("\n", last, match.start())
+        last = match.start()
+        yield index
+
+
 def headings(body: str) -> list[Heading]:
     """ATX and setext headings outside fenced code and indented blocks."""
     found: list[Heading] = []
     lines = body.split("\n")
-    for index, line in unfenced(lines):
-        match = _ATX.match(line)
-        if match:
-            found.append(
-                Heading(len(match.group(1)), _heading_text(match.group(2) or ""), index + 1)
-            )
+    fenced = _fences(body, lines)
+    # Only lines that start like a heading or a setext underline are read.
+    for index in _line_indices(body, _HEADING_START):
+        if index in fenced:
             continue
-        previous = lines[index - 1] if index else ""
+        line = lines[index]
+        if line.lstrip(" ")[:1] == "#":
+            match = _ATX.match(line)
+            if match:
+                found.append(
+                    Heading(len(match.group(1)), _heading_text(match.group(2) or ""), index + 1)
+                )
+                continue
+        if not index or line.lstrip(" ")[:1] == "#" or index - 1 in fenced:
+            continue
+        previous = lines[index - 1]
         setext = _SETEXT.match(line)
         if (
             setext
@@ -160,9 +191,12 @@ def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[Ne
     # A line much longer than every heading cannot be one; most lines stop here.
     longest = max(len(h) for r in rollups for h in r.headings) + 12
     lines = body.split("\n")
-    for index, line in unfenced(lines):
+    fenced = _fences(body, lines)
+    for index, line in enumerate(lines):
+        if len(line) > longest and len(line.strip()) > longest:
+            continue
         stripped = line.strip()
-        if not stripped or len(stripped) > longest:
+        if not stripped or index in fenced:
             continue
         if line.startswith(("    ", "\t")) or _ATX.match(line):
             continue
@@ -224,31 +258,18 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|<![^>]*>",
 _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 _HEADERLINK = re.compile(r'<a\s[^>]*class="[^"]*headerlink[^"]*"[^>]*>.*?</a>', re.DOTALL)
 _ANY_TAG = re.compile(r"<[^>]+>")
+_HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
+# Python-Markdown's footnotes, after the content.
+_FOOTNOTES = re.compile(r'<div class="footnote"')
 _RAW_TEXT = frozenset({"script", "style", "textarea"})
 
 
-class _Block(NamedTuple):
-    """A top-level element, as offsets into the fragment: slices are made only
-    for the few blocks that are read (headings, the footnotes)."""
-
-    start: int  # offset of the opening tag
-    end: int  # offset after the closing tag
-    tag: str
-    attributes: str  # the opening tag's attribute text, unparsed
-    inner_start: int
-    inner_end: int
-
-    def attrs(self) -> dict[str, str]:
-        return dict(_ATTR.findall(self.attributes))
-
-
-def _top_level(source: str) -> list[_Block]:
-    """The top-level elements of an HTML fragment, with their offsets."""
-    blocks: list[_Block] = []
+def _section_end(html: str, start: int, level: int, limit: int) -> int:
+    """Where the section whose heading ends at `start` ends: at the next heading
+    as high beside it, or where the element that holds the heading closes."""
     depth = 0
-    opened: tuple[int, str, str, int] | None = None  # start, tag, attributes, inner start
     raw: str | None = None  # inside <script> or <style>: tags there are text
-    for token in _TOKEN.finditer(source):
+    for token in _TOKEN.finditer(html, start, limit):
         closing, tag, attributes = token.groups()
         if tag is None:
             continue  # a comment or a declaration
@@ -257,27 +278,22 @@ def _top_level(source: str) -> list[_Block]:
             if closing and tag == raw:
                 raw = None
                 depth -= 1
-            else:
-                continue
-        elif closing:
-            depth = max(depth - 1, 0)
-        elif tag in _VOID or attributes.endswith("/"):
-            if depth == 0:
-                end = token.end()
-                blocks.append(_Block(token.start(), end, tag, attributes.rstrip("/"), end, end))
             continue
-        else:
-            if depth == 0:
-                opened = (token.start(), tag, attributes, token.end())
-            depth += 1
-            if tag in _RAW_TEXT:
-                raw = tag
+        if closing:
+            depth -= 1
+            if depth < 0:
+                return token.start()
             continue
-        if depth == 0 and opened is not None:
-            start, name, attributes, inner_start = opened
-            blocks.append(_Block(start, token.end(), name, attributes, inner_start, token.start()))
-            opened = None
-    return blocks
+        if tag in _VOID or attributes.endswith("/"):
+            continue
+        if depth == 0:
+            other = _HEADING_TAGS.get(tag)
+            if other is not None and other <= level:
+                return token.start()
+        depth += 1
+        if tag in _RAW_TEXT:
+            raw = tag
+    return limit
 
 
 def _text(inner: str) -> str:
@@ -285,41 +301,26 @@ def _text(inner: str) -> str:
 
 
 def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
-    """Each rollup section of a note's rendered content, as HTML, outermost only."""
-    blocks = _top_level(html)
-    footnotes_start = next(
-        (
-            b.start
-            for b in blocks
-            if b.tag == "div" and "footnote" in b.attrs().get("class", "").split()
-        ),
-        len(html),
-    )
-    notes = _footnote_items(html[footnotes_start:]) if footnotes_start < len(html) else {}
+    """Each rollup section of a note's rendered content, as HTML, outermost only.
+
+    Headings are found with one pattern; only a matching section's own HTML is
+    walked tag by tag, to find where it ends.
+    """
+    footnotes = _FOOTNOTES.search(html)
+    limit = footnotes.start() if footnotes else len(html)
+    notes = _footnote_items(html[limit:]) if footnotes else {}
     sections: list[HtmlSection] = []
-    index = 0
-    while index < len(blocks):
-        block = blocks[index]
-        level = _HEADING_TAGS.get(block.tag)
-        if level is None or block.start >= footnotes_start:
-            index += 1
-            continue
-        text = _text(html[block.inner_start : block.inner_end])
+    resume = 0
+    for heading in _HEADING.finditer(html, 0, limit):
+        if heading.start() < resume:
+            continue  # inside a section already taken
+        text = _text(heading.group(3))
         rollup = next((r for r in rollups if r.matches(text)), None)
         if rollup is None:
-            index += 1
             continue
-        end_index = index + 1
-        while end_index < len(blocks):
-            other_level = _HEADING_TAGS.get(blocks[end_index].tag)
-            if other_level is not None and other_level <= level:
-                break
-            end_index += 1
-        end = min(
-            blocks[end_index].start if end_index < len(blocks) else len(html), footnotes_start
-        )
-        content = html[block.end : end].strip()
-        index = end_index
+        end = _section_end(html, heading.end(), int(heading.group(1)), limit)
+        resume = end
+        content = html[heading.end() : end].strip()
         if not _has_content(content):
             continue  # a heading with nothing under it yet, as `weeknotes new` writes
         refs = set(re.findall(r'href="#(fn:[^"]+)"', content))
@@ -327,7 +328,7 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
             HtmlSection(
                 rollup.key,
                 text,
-                block.attrs().get("id", ""),
+                dict(_ATTR.findall(heading.group(2) or "")).get("id", ""),
                 content,
                 {ref: notes[ref] for ref in sorted(refs, key=_natural) if ref in notes},
             )

@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from .collection import Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
 from .feeds import atom
+from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
 from .notes import is_note_path
 from .problems import Problem
@@ -72,13 +73,18 @@ class SiteBuild:
 
     @classmethod
     def check(
-        cls, files: Files, config: MkDocsConfig, settings: WeeknotesConfig, serve: bool = False
+        cls,
+        files: Files,
+        config: MkDocsConfig,
+        settings: WeeknotesConfig,
+        serve: bool = False,
+        keep_text: bool = False,
     ) -> SiteBuild:
         """Read and check every note and place every page, changing no file.
 
         This is all that `weeknotes check` runs; a build goes on with `apply`.
         """
-        weeknotes = collect_site(files, config, settings)
+        weeknotes = collect_site(files, config, settings, keep_text)
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.place_pages(files)
@@ -220,7 +226,7 @@ class SiteBuild:
         if fm.has_block and markdown.startswith("---"):
             # MkDocs left the block in as text: YAML it rejects (reported by us), or a
             # closing fence with no newline after it. Show the body, keep what we read.
-            markdown = fm.body
+            markdown = read_front_matter(markdown, note.path).body
             if not page.meta:
                 page.meta.update(fm.values())
         if note.title_source != "heading":
@@ -398,7 +404,9 @@ class Rendered:
     html: str
 
 
-def collect_site(files: Files, config: MkDocsConfig, settings: WeeknotesConfig) -> Weeknotes:
+def collect_site(
+    files: Files, config: MkDocsConfig, settings: WeeknotesConfig, keep_text: bool = False
+) -> Weeknotes:
     """Every note among the site's files; undecodable ones are given readable text."""
     display = _display(config)
     sources: list[Source] = []
@@ -409,16 +417,17 @@ def collect_site(files: Files, config: MkDocsConfig, settings: WeeknotesConfig) 
         sources.append(Source(file.src_uri, display(file.src_uri), data))
         _make_readable(file, data)
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
-    return collect(sources, settings, authors, problems)
+    return collect(sources, settings, authors, problems, keep_text)
 
 
 def _display(config: MkDocsConfig) -> Callable[[str], str]:
     """Paths as problems name them: relative to the folder of mkdocs.yml."""
     base = os.path.dirname(config.config_file_path or "") or os.getcwd()
+    # Worked out once: a src_uri is a clean path under docs_dir.
+    prefix = os.path.relpath(config.docs_dir, base).replace(os.sep, "/")
 
     def display(src_uri: str) -> str:
-        absolute = os.path.join(config.docs_dir, *src_uri.split("/"))
-        return os.path.relpath(absolute, base).replace(os.sep, "/")
+        return src_uri if prefix == "." else f"{prefix}/{src_uri}"
 
     return display
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_weeknotes.rebase import move_fragment, move_url, relative
 from mkdocs_weeknotes.sections import (
     Rollup,
+    _heading_text,
     cut_sections,
     find_sections,
     headings,
     near_misses,
     normalize,
+    unfenced,
 )
 from tests.conftest import check
 
@@ -121,6 +127,22 @@ def test_cut_sections_takes_exactly_the_section() -> None:
     assert list(section.footnotes) == ["fn:2"]
 
 
+def test_cut_sections_inside_a_container_and_around_raw_text() -> None:
+    html = (
+        '<div class="admonition"><p class="admonition-title">Note</p>'
+        '<h2 id="a">Something I\'m learning</h2><p>Inside.</p></div>'
+        "<p>Outside.</p>"
+        '<h2 id="b">Something I\'m learning</h2>'
+        "<script>document.write('<h2>not a heading</h2>')</script><p>After.</p><br/>"
+        "<h1>Top</h1><p>Not this.</p>"
+    )
+    first, second = cut_sections(html, [LEARNING])
+    # A heading inside a container ends where the container closes.
+    assert first.anchor == "a" and first.html == "<p>Inside.</p>"
+    assert second.anchor == "b" and "After." in second.html and "Top" not in second.html
+    assert "not a heading" in second.html  # tags in a script are its text
+
+
 def test_moving_a_fragment_rewrites_links_and_ids() -> None:
     [section] = cut_sections(HTML, [LEARNING])
     moved = move_fragment(section.html, "weeknotes/2019/x/", "weeknotes/learning/", "e-")
@@ -143,3 +165,59 @@ def test_urls_between_pages() -> None:
     assert move_url("/abs", "a/", "b/") == "/abs"
     assert relative("weeknotes/2019/x/", "weeknotes/learning/") == "../2019/x/"
     assert relative("weeknotes/learning/", "weeknotes/learning/") == "./"
+
+
+def _reference_headings(body: str) -> list[tuple[int, str, int]]:
+    """Headings the slow way: every line outside fences, one at a time."""
+    lines = body.split("\n")
+    kept = dict(unfenced(lines))
+    found = []
+    for index, line in kept.items():
+        atx = re.match(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$", line)
+        if atx:
+            found.append((len(atx.group(1)), _heading_text(atx.group(2) or ""), index + 1))
+            continue
+        setext = re.match(r"^ {0,3}(=+|-+)[ \t]*$", line)
+        previous = lines[index - 1] if index and index - 1 in kept else ""
+        if (
+            setext
+            and previous.strip()
+            and not previous.startswith(("    ", "\t"))
+            and not re.match(r"^ {0,3}#{1,6}(?:[ \t]|$)", previous)
+            and not (setext.group(1)[0] == "-" and previous.lstrip().startswith(("-", "*", "+")))
+        ):
+            found.append((1 if setext.group(1)[0] == "=" else 2, _heading_text(previous), index))
+    return found
+
+
+_LINE = st.sampled_from(
+    [
+        "",
+        "Some text",
+        "## Something I'm learning",
+        "# Title #",
+        "####### seven",
+        "#nospace",
+        "===",
+        "---",
+        "- item",
+        "```",
+        "~~~",
+        "````",
+        "    ## indented",
+        "   ### three spaces",
+        "**Something I'm learning:**",
+        "Something I’m learning",
+        "\tTabbed",
+    ]
+)
+
+
+@given(st.lists(_LINE, max_size=25).map("\n".join))
+def test_headings_and_near_misses_match_a_line_by_line_reading(body: str) -> None:
+    assert [(h.level, h.text, h.line) for h in headings(body)] == _reference_headings(body)
+    misses = near_misses(body, 1, [LEARNING])
+    lines = body.split("\n")
+    kept = dict(unfenced(lines))
+    for miss in misses:
+        assert miss.line - 1 in kept and lines[miss.line - 1].strip() == miss.text
