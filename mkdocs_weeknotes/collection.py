@@ -91,20 +91,24 @@ def collect(
 ) -> Weeknotes:
     """Read every note, then check what only the whole set can show.
 
-    A build keeps only each note's fields, not its text: MkDocs holds the text
-    already, and a site may have thousands of notes. `keep_text` keeps it, for
-    `weeknotes export`.
+    A build keeps no note's front matter or text once the notes are read:
+    MkDocs holds the text already, and a site may have thousands of notes.
+    `keep_text` keeps both, for `weeknotes export`.
     """
     problems: list[Problem] = list(extra_problems)
     notes: list[Note] = []
     front_matter: dict[str, FrontMatter] = {}
+    week_lines: dict[str, int] = {}  # where each note says its week, for WN201
     digests: dict[str, str] = {}
     for source in sorted(sources, key=lambda s: s.src_uri):
         digests[source.src_uri] = hashlib.blake2b(source.content, digest_size=16).hexdigest()
         result = read_note(source.content, source.src_uri, source.path, settings, authors)
         problems.extend(result.problems)
         fm = result.front_matter
-        front_matter[source.src_uri] = fm if keep_text else fm.without_body()
+        key = fm.get("week") or fm.get("date")
+        week_lines[source.src_uri] = key.line if key is not None else 1
+        if keep_text:
+            front_matter[source.src_uri] = fm
         if result.note is not None:
             notes.append(result.note)
 
@@ -113,7 +117,7 @@ def collect(
     else:
         people, notes = _free_text_people(notes, settings)
     themes, notes = _canonical_themes(notes, settings)
-    duplicates = _same_week(notes, front_matter)
+    duplicates = _same_week(notes, week_lines)
     problems.extend(duplicates)
     flagged = {p.path for p in duplicates}
     notes = [replace(n, has_problems=True) if n.path in flagged else n for n in notes]
@@ -176,7 +180,7 @@ def _most_common(counts: Counter[str]) -> str:
     return min(counts, key=lambda name: (-counts[name], name))
 
 
-def _same_week(notes: list[Note], front_matter: Mapping[str, FrontMatter]) -> list[Problem]:
+def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem]:
     """Two notes by one person for one week: each note names the other."""
     by_slot: dict[tuple[str, object], list[Note]] = defaultdict(list)
     for note in notes:
@@ -190,12 +194,10 @@ def _same_week(notes: list[Note], front_matter: Mapping[str, FrontMatter]) -> li
             continue
         for note in group:
             others = ", ".join(other.path for other in group if other is not note)
-            fm = front_matter[note.src_uri]
-            key = fm.get("week") or fm.get("date")
             problems.append(
                 Problem(
                     note.path,
-                    key.line if key is not None else 1,
+                    week_lines.get(note.src_uri, 1),
                     "WN201",
                     f"'{person}' has another note for the week of {week}: {others}",
                     "merge the notes, or correct the date or week of one",

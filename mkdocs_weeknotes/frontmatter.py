@@ -63,12 +63,6 @@ class FrontMatter:
     def get(self, key: str) -> Field | None:
         return self.fields.get(key)
 
-    def without_body(self) -> FrontMatter:
-        """The same fields, without the text that follows them."""
-        return FrontMatter(
-            self.fields, "", self.body_line, self.problems, self.has_block, self.parsed
-        )
-
     def values(self) -> dict[str, Any]:
         """The keys and values YAML could construct, as MkDocs' `page.meta` holds them."""
         return {k: f.value for k, f in self.fields.items() if not isinstance(f.value, Invalid)}

@@ -36,7 +36,8 @@ _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 # Pages that list notes: they repeat every title and summary, which search
 # already finds in the notes themselves.
 LISTINGS = frozenset({"latest", "year", "theme", "person"})
-# Where a note's footer goes, made when its page is finished.
+# Where a note's header and footer go, made when its page is finished.
+HEADER = "#header"
 FOOTER = "#footer"
 
 
@@ -68,6 +69,7 @@ class SiteBuild:
     _feeds_by_page: dict[str, FeedSpec] = field(default_factory=dict)
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _by_path: dict[str, list[Problem]] | None = None
 
     # --- on_files --------------------------------------------------------------------
 
@@ -222,13 +224,14 @@ class SiteBuild:
         note = self.weeknotes.note(uri)
         if note is None:
             return markdown
-        fm = self.weeknotes.front_matter[uri]
-        if fm.has_block and markdown.startswith("---"):
+        if markdown.startswith("---") and markdown == page.file.content_string:
             # MkDocs left the block in as text: YAML it rejects (reported by us), or a
             # closing fence with no newline after it. Show the body, keep what we read.
-            markdown = read_front_matter(markdown, note.path).body
-            if not page.meta:
-                page.meta.update(fm.values())
+            fm = read_front_matter(markdown, note.path)
+            if fm.has_block:
+                markdown = fm.body
+                if not page.meta:
+                    page.meta.update(fm.values())
         if note.title_source != "heading":
             page.meta["title"] = theme_title(note.title)
         return markdown
@@ -247,18 +250,15 @@ class SiteBuild:
         self.rendered[(uri, self.weeknotes.digests.get(uri, ""))] = Rendered(
             page.file.url, sections, keep
         )
-        header = self.renderer.note_header(note, page.file)
-        show = self.settings.show_problems
-        if show == "always" or (show == "serve" and self.serve):
-            own = [p for p in self.problems if p.path == note.path]
-            header = self.renderer.problems(own) + header
+        # The line under the title and the links at the end go into the finished
+        # HTML (see finish_html): they repeat people, themes and other notes' titles,
+        # which search finds on their own pages, so a search finds the note by
+        # its own words.
         match = _H1_END.search(html)
         if match:
-            html = html[: match.end()] + header + html[match.end() :]
+            html = html[: match.end()] + _placeholder(HEADER) + html[match.end() :]
         else:
-            html = self.renderer.title(note) + header + html
-        # The footer links to other notes: it goes into the finished HTML, so that
-        # search does not find every title again under its neighbours.
+            html = self.renderer.title(note) + _placeholder(HEADER) + html
         return html + _placeholder(FOOTER)
 
     def recall_renders(self) -> None:
@@ -316,6 +316,11 @@ class SiteBuild:
             output = output.replace(_placeholder(uri), self._deferred_html(deferred), 1)
         note = self.weeknotes.note(uri)
         if note is not None and self.renderer is not None:
+            header = self.renderer.note_header(note, page.file)
+            show = self.settings.show_problems
+            if show == "always" or (show == "serve" and self.serve):
+                header = self.renderer.problems(self._problems_of(note.path)) + header
+            output = output.replace(_placeholder(HEADER), header, 1)
             footer = self.renderer.note_footer(note, page.file)
             output = output.replace(_placeholder(FOOTER), footer, 1)
         own = self._feeds_by_page.get(uri)
@@ -329,6 +334,13 @@ class SiteBuild:
         if links and "</head>" in output:
             output = output.replace("</head>", "".join(links) + "</head>", 1)
         return output
+
+    def _problems_of(self, path: str) -> list[Problem]:
+        if self._by_path is None:
+            self._by_path = {}
+            for problem in self.problems:
+                self._by_path.setdefault(problem.path, []).append(problem)
+        return self._by_path.get(path, [])
 
     def _searched(self, spec: PageSpec) -> bool:
         if spec.kind in ("rollup", "rollup-year"):

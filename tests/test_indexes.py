@@ -181,7 +181,7 @@ def search_text(build: Build, location: str) -> str:
     )
 
 
-def test_listings_and_footers_stay_out_of_search(tmp_path: Path, theme: str) -> None:
+def test_listings_and_note_decorations_stay_out_of_search(tmp_path: Path, theme: str) -> None:
     build = mkdocs_build(SITE, tmp_path, "--strict", theme=theme)
     assert build.exit_code == 0, build.output
     # The theme's page is found by its title; the notes it lists are found as themselves.
@@ -191,11 +191,14 @@ def test_listings_and_footers_stay_out_of_search(tmp_path: Path, theme: str) -> 
     assert "We ran a skills workshop" not in search_text(build, "weeknotes/")
     # The list of people is short, and stays in.
     assert "Rob Miller" in search_text(build, "weeknotes/people/")
-    # A note's footer names its neighbours: in the page, not in its search entry.
+    # A note's header and footer name its week, people, themes and neighbours: they
+    # are in the page, but its search entry holds the note's own words.
     note = search_text(build, "weeknotes/2019/2019-07-05-rob/")
-    assert "Skills workshop" not in note and "Week commencing" in note
+    assert "Skills workshop" not in note and "Week commencing" not in note
+    assert "Written together" in note
     html = (build.site_dir / "weeknotes/2019/2019-07-05-rob/index.html").read_text("utf-8")
-    assert "← Skills workshop" in html and "wn-deferred" not in html
+    assert "← Skills workshop" in html and "Week commencing" in html
+    assert "wn-deferred" not in html
     listing = (build.site_dir / "weeknotes/themes/skills/index.html").read_text("utf-8")
     assert "We ran a skills workshop" in listing and "wn-deferred" not in listing
 
