@@ -129,6 +129,7 @@ class Renderer:
         self._here_dir: list[str] = []
         self._links: dict[str, str] = {}
         self._folder_links = FolderLinks()
+        self._generated = frozenset(spec.src_uri for spec in plan.pages)
         self._people: dict[str, PersonView] = {}
         self._themes: dict[str, Link] = {}
         self._dates: dict[datetime.date, str] = {}
@@ -170,16 +171,21 @@ class Renderer:
             if file is None:
                 return ""
             target = self._site_urls[src_uri] = file.url
-        return self._relative(target, here)
+        return self._relative(target, here, src_uri in self._generated)
 
-    def _relative(self, target: str, here: File) -> str:
-        # Listings link to the same few pages again and again: cache per page.
+    def _relative(self, target: str, here: File, shared: bool = False) -> str:
+        """A link from `here`, cached for the page; `shared` links (to generated
+        pages, which every note links to) are also cached for the page's folder."""
         if self._here is not here:
             self._here, self._links, self._people, self._themes = here, {}, {}, {}
             self._here_dir = split_dir(here.url)
         link = self._links.get(target)
         if link is None:
-            link = self._links[target] = self._folder_links.link(target, self._here_dir)
+            if shared:
+                link = self._folder_links.link(target, self._here_dir)
+            else:
+                link = relative(target, here.url, self._here_dir)
+            self._links[target] = link
         return link
 
     def asset(self, url: str, here: File) -> str:
