@@ -49,6 +49,39 @@ class Weeknotes:
         return {note.src_uri: note for note in self.notes}
 
 
+class ReadCache:
+    """Each note as last read, by path and source digest.
+
+    The plugin keeps one across `mkdocs serve` rebuilds, so that a save reads
+    again only the notes that changed. Every check of a note depends on the
+    settings and the authors file, so a change to either empties it.
+    """
+
+    def __init__(self) -> None:
+        self.context: object = None
+        self.entries: dict[tuple[str, str, str], tuple[Note | None, tuple[Problem, ...], int]] = {}
+
+    def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
+        context = (_plain(settings), authors)
+        if context != self.context:
+            self.context, self.entries = context, {}
+
+    def keep_only(self, keys: set[tuple[str, str, str]]) -> None:
+        """Forget notes that are gone or changed: the cache holds this build's only."""
+        for key in [key for key in self.entries if key not in keys]:
+            del self.entries[key]
+
+
+def _plain(value: object) -> object:
+    """Settings as nested tuples, to compare one build's with the last one's."""
+    items = getattr(value, "items", None)
+    if callable(items):
+        return tuple(sorted((str(k), _plain(v)) for k, v in items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_plain(v) for v in value)
+    return value
+
+
 def load_authors(
     docs_dir: str, settings: WeeknotesConfig, display: str
 ) -> tuple[Authors | None, list[Problem]]:
@@ -88,29 +121,44 @@ def collect(
     authors: Authors | None,
     extra_problems: Iterable[Problem] = (),
     keep_text: bool = False,
+    cache: ReadCache | None = None,
 ) -> Weeknotes:
     """Read every note, then check what only the whole set can show.
 
     A build keeps no note's front matter or text once the notes are read:
     MkDocs holds the text already, and a site may have thousands of notes.
-    `keep_text` keeps both, for `weeknotes export`.
+    `keep_text` keeps both, for `weeknotes export`. With a `cache`, a note
+    whose source, path, settings and authors are as last time is not read again.
     """
     problems: list[Problem] = list(extra_problems)
     notes: list[Note] = []
     front_matter: dict[str, FrontMatter] = {}
     week_lines: dict[str, int] = {}  # where each note says its week, for WN201
     digests: dict[str, str] = {}
+    if cache is not None:
+        cache.start(settings, authors)
+    seen: set[tuple[str, str, str]] = set()
     for source in sorted(sources, key=lambda s: s.src_uri):
-        digests[source.src_uri] = hashlib.blake2b(source.content, digest_size=16).hexdigest()
-        result = read_note(source.content, source.src_uri, source.path, settings, authors)
-        problems.extend(result.problems)
-        fm = result.front_matter
-        key = fm.get("week") or fm.get("date")
-        week_lines[source.src_uri] = key.line if key is not None else 1
-        if keep_text:
-            front_matter[source.src_uri] = fm
-        if result.note is not None:
-            notes.append(result.note)
+        digest = hashlib.blake2b(source.content, digest_size=16).hexdigest()
+        digests[source.src_uri] = digest
+        key = (source.src_uri, source.path, digest)
+        known = cache.entries.get(key) if cache is not None else None
+        if known is None:
+            result = read_note(source.content, source.src_uri, source.path, settings, authors)
+            fm = result.front_matter
+            week = fm.get("week") or fm.get("date")
+            known = (result.note, result.problems, week.line if week is not None else 1)
+            if keep_text:
+                front_matter[source.src_uri] = fm
+            if cache is not None:
+                cache.entries[key] = known
+        seen.add(key)
+        note, note_problems, week_lines[source.src_uri] = known
+        problems.extend(note_problems)
+        if note is not None:
+            notes.append(note)
+    if cache is not None:
+        cache.keep_only(seen)
 
     if authors is not None:
         people = dict(authors.people)

@@ -12,6 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from .collection import ReadCache
 from .config import WeeknotesConfig
 from .problems import Problem
 from .site import STYLESHEET, Rendered, SiteBuild
@@ -27,7 +28,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # made afresh in on_files, so no build sees the last one's notes.
         self.command: str = "build"
         self.site: SiteBuild | None = None
-        # The one thing kept from build to build: renders keyed by source digest.
+        # All that is kept from build to build, keyed by each note's source digest:
+        # what reading it gave (serve only) and what its render gave.
+        self.read_cache = ReadCache()
         self.rendered: dict[tuple[str, str], Rendered] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -42,7 +45,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.site = None
         if not self.config.enabled:
             return None
-        self.site = SiteBuild.check(files, config, self.config, serve=self.command == "serve")
+        serve = self.command == "serve"
+        cache = self.read_cache if serve else None
+        self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
         self.site.rendered = self.rendered
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .collection import Source, Weeknotes, collect, load_authors
+from .collection import ReadCache, Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
 from .feeds import atom
 from .frontmatter import read as read_front_matter
@@ -81,12 +81,13 @@ class SiteBuild:
         settings: WeeknotesConfig,
         serve: bool = False,
         keep_text: bool = False,
+        cache: ReadCache | None = None,
     ) -> SiteBuild:
         """Read and check every note and place every page, changing no file.
 
         This is all that `weeknotes check` runs; a build goes on with `apply`.
         """
-        weeknotes = collect_site(files, config, settings, keep_text)
+        weeknotes = collect_site(files, config, settings, keep_text, cache)
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.place_pages(files)
@@ -417,7 +418,11 @@ class Rendered:
 
 
 def collect_site(
-    files: Files, config: MkDocsConfig, settings: WeeknotesConfig, keep_text: bool = False
+    files: Files,
+    config: MkDocsConfig,
+    settings: WeeknotesConfig,
+    keep_text: bool = False,
+    cache: ReadCache | None = None,
 ) -> Weeknotes:
     """Every note among the site's files; undecodable ones are given readable text."""
     display = _display(config)
@@ -429,7 +434,7 @@ def collect_site(
         sources.append(Source(file.src_uri, display(file.src_uri), data))
         _make_readable(file, data)
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
-    return collect(sources, settings, authors, problems, keep_text)
+    return collect(sources, settings, authors, problems, keep_text, cache)
 
 
 def _display(config: MkDocsConfig) -> Callable[[str], str]:

@@ -120,3 +120,23 @@ def test_a_dirty_rebuild_keeps_every_collected_section(
     assert "LEARN-B-EDITED" in after
     for marker in ("LEARN-A", "LEARN-C", "LEARN-D1", "LEARN-D2", "FOOTNOTE-TEXT"):
         assert after.count(marker) == 1, marker
+
+
+def test_unchanged_notes_are_checked_again_when_the_authors_file_changes(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Serve reads only changed notes, but every check depends on the authors file."""
+    site = copy_site("broken", tmp_path)
+    config_file = site / "mkdocs.yml"
+    plugin, before = rebuild(config_file, tmp_path / "out", caplog, first=True)
+    assert not any("unknown author 'liz'" in line for line in before)
+    assert len(plugin.read_cache.entries) == 6  # type: ignore[attr-defined]
+
+    _, same = rebuild(config_file, tmp_path / "out", caplog)
+    assert same == before  # read from the cache, reported alike
+
+    authors = site / "docs" / "weeknotes" / ".authors.yml"
+    text = authors.read_text()
+    authors.write_text(text[: text.index("  liz:")])
+    _, after = rebuild(config_file, tmp_path / "out", caplog)
+    assert any("WN103 unknown author 'liz'" in line for line in after)

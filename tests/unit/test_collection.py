@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from mkdocs_weeknotes.collection import Source, collect, load_authors
+import pytest
+
+from mkdocs_weeknotes.authors import Authors
+from mkdocs_weeknotes.collection import ReadCache, Source, collect, load_authors
 from tests.conftest import settings, team
 
 
@@ -108,3 +112,44 @@ def test_built_titles_use_the_commonest_spelling_of_a_free_text_name() -> None:
         "Weeknote: Sam Whitlock, w/c 2023-01-09",
         "Weeknote: Sam Whitlock, w/c 2023-01-16",
     ]
+
+
+def test_a_read_cache_reads_again_only_what_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs_weeknotes.collection as collection
+
+    reads: list[str] = []
+    real = collection.read_note
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        reads.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(collection, "read_note", counting)
+    notes = [
+        source("a.md", "---\ndate: 2019-06-24\nauthors: [rob]\n---\n"),
+        source("b.md", "---\ndate: 2019-07-10\nauthors: [rob]\n---\n"),
+        source("c.md", "---\ndate: 2019-07-01\nauthors: [robb]\n---\n"),
+    ]
+    cache = ReadCache()
+    first = collect(notes, settings(), team(), cache=cache)
+    assert len(reads) == 3
+    # Unchanged sources, settings and authors: nothing is read again, nothing differs.
+    again = collect(notes, settings(), team(), cache=cache)
+    assert len(reads) == 3 and again == first
+    # One note edited: only it is read; the rule across notes still sees both.
+    notes[1] = source("b.md", "---\ndate: 2019-06-26\nauthors: [rob]\n---\n")
+    edited = collect(notes, settings(), team(), cache=cache)
+    assert reads[3:] == ["weeknotes/b.md"]
+    assert [p.code for p in edited.problems] == ["WN201", "WN201", "WN103"]
+    assert edited == collect(notes, settings(), team())  # read afresh, without a cache
+    # New settings or a new authors file: every note is read again.
+    before = len(reads)
+    collect(notes, settings(required=["date", "authors", "title"]), team(), cache=cache)
+    assert len(reads) == before + 3
+    fewer = Authors({"rob": team().people["rob"]})
+    result = collect(notes, settings(required=["date", "authors", "title"]), fewer, cache=cache)
+    assert len(reads) == before + 6
+    assert result == collect(notes, settings(required=["date", "authors", "title"]), fewer)
+    # Notes that are gone leave the cache.
+    collect(notes[:1], settings(), team(), cache=cache)
+    assert len(cache.entries) == 1
