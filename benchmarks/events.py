@@ -25,8 +25,10 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_site
@@ -45,6 +47,7 @@ class Result:
     build_s: float
     events: dict[str, Timer] = field(default_factory=dict)
     warnings: int = 0
+    pages: PageTimer | None = None
 
     @property
     def ours_ms(self) -> float:
@@ -93,6 +96,35 @@ def instrument(config: MkDocsConfig, plugin: BasePlugin[Any]) -> dict[str, Timer
     return timers
 
 
+class _NoSettings(Config):
+    pass
+
+
+class PageTimer(BasePlugin[_NoSettings]):
+    """Times the theme's rendering of each page: from the first `on_page_context`
+    to the last `on_post_page`, our own handlers included, split between the
+    pages that the plugin generates and the site's own files."""
+
+    def __init__(self) -> None:
+        self.started: dict[str, float] = {}
+        self.generated = Timer()
+        self.files = Timer()
+
+    @event_priority(100)
+    def on_page_context(self, context: Any, /, *, page: Page, **kwargs: Any) -> Any:
+        self.started[page.file.src_uri] = time.process_time()
+        return context
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: Page, **kwargs: Any) -> str:
+        start = self.started.pop(page.file.src_uri, None)
+        if start is not None:
+            timer = self.generated if page.file.generated_by else self.files
+            timer.cpu += time.process_time() - start
+            timer.calls += 1
+        return output
+
+
 def load(site: Path, out: Path) -> MkDocsConfig:
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     return load_config(str(site / "weeknotes.yml"), site_dir=str(out))
@@ -101,6 +133,7 @@ def load(site: Path, out: Path) -> MkDocsConfig:
 def measure(site: Path, notes: int, out: Path) -> Result:
     config = load(site, out)
     timers = instrument(config, config.plugins["weeknotes"])
+    pages = config.plugins["page-timer"] = PageTimer()
     config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
     counter = Counter()
     logging.getLogger("mkdocs").addHandler(counter)
@@ -110,7 +143,7 @@ def measure(site: Path, notes: int, out: Path) -> Result:
     finally:
         logging.getLogger("mkdocs").removeHandler(counter)
     config.plugins.on_shutdown()
-    return Result(notes, time.perf_counter() - start, timers, counter.count)
+    return Result(notes, time.perf_counter() - start, timers, counter.count, pages)
 
 
 def report(result: Result) -> str:
@@ -131,6 +164,13 @@ def report(result: Result) -> str:
         f"| **{result.ours_ms / result.notes:.3f}** | **{result.ours_cpu_ms / result.notes:.3f}** |"
     )
     lines.append(f"\nour events: {share:.1f}% of the build")
+    if result.pages is not None:
+        for label, timer in (("generated", result.pages.generated), ("other", result.pages.files)):
+            if timer.calls:
+                lines.append(
+                    f"theme rendering of {timer.calls} {label} pages: {timer.cpu:.1f} s CPU,"
+                    f" {1000 * timer.cpu / timer.calls:.1f} ms each (our on_post_page included)"
+                )
     return "\n".join(lines)
 
 

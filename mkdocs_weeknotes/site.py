@@ -238,7 +238,7 @@ class SiteBuild:
         return markdown
 
     def page_content(self, html: str, page: Page) -> str:
-        """A note's sections are cut out once, and its week and people added."""
+        """A note's sections are cut out once, and places made for its header and footer."""
         if self.renderer is None:
             return html
         uri = page.file.src_uri
