@@ -28,6 +28,8 @@ _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(.+?)\1\s*([:.!?]?)\s*$")
 _INLINE = re.compile(r"(\*\*|__|\*|_|`)")
 
 
+# Notes repeat the same few headings ("What I did", "What went well") thousands of times.
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Heading text for matching: any case, either apostrophe, no trailing punctuation."""
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
