@@ -130,6 +130,8 @@ class Renderer:
         self._links: dict[str, str] = {}
         self._folder_links = FolderLinks()
         self._generated = frozenset(spec.src_uri for spec in plan.pages)
+        # Each page of a long listing, to link it to the pages before and after it.
+        self._numbered = {(p.kind, p.key, p.number): p.src_uri for p in plan.pages}
         self._people: dict[str, PersonView] = {}
         self._themes: dict[str, Link] = {}
         self._dates: dict[datetime.date, str] = {}
@@ -287,10 +289,8 @@ class Renderer:
 
     def pager(self, spec: PageSpec, here: File) -> Pager:
         def page_uri(number: int) -> str | None:
-            for other in self.plan.pages:
-                if (other.kind, other.key, other.number) == (spec.kind, spec.key, number):
-                    return self.url(other.src_uri, here)
-            return None
+            uri = self._numbered.get((spec.kind, spec.key, number))
+            return self.url(uri, here) if uri else None
 
         return Pager(spec.number, spec.count, page_uri(spec.number - 1), page_uri(spec.number + 1))
 

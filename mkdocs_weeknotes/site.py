@@ -6,6 +6,7 @@ event to it; nothing here outlives the build.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -394,7 +395,9 @@ def _config_display(config: MkDocsConfig) -> str:
     return os.path.basename(path)
 
 
+@functools.lru_cache(maxsize=4096)
 def _placeholder(uri: str) -> str:
+    """An empty element that marks where finish_html puts something."""
     return f'<div class="wn-deferred" data-weeknotes="{escape(uri)}"></div>'
 
 
