@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SITES, mkdocs_build
+import pytest
+
+from tests.conftest import SITES, copy_site, mkdocs_build
 
 BROKEN = SITES / "broken"
 
@@ -100,3 +102,20 @@ def test_disabled_plugin_reports_nothing(tmp_path: Path) -> None:
     build = mkdocs_build(site, tmp_path, "--strict")
     assert build.exit_code == 0, build.output
     assert build.problem_lines() == []
+
+
+@pytest.mark.parametrize(("setting", "shown"), [("always", True), ("never", False)])
+def test_show_problems_puts_a_notes_problems_on_its_page(
+    tmp_path: Path, setting: str, shown: bool
+) -> None:
+    site = copy_site("broken", tmp_path)
+    config = site / "mkdocs.yml"
+    settings = f"  - weeknotes:\n      show_problems: {setting}"
+    config.write_text(config.read_text().replace("  - weeknotes", settings))
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    page = (build.site_dir / "weeknotes" / "2019-07-03-rob" / "index.html").read_text("utf-8")
+    assert ("This note has 2 problems" in page) is shown
+    assert "wn-note-meta" in page and "wn-deferred" not in page
+    clean = (build.site_dir / "weeknotes" / "2019-07-19-liz" / "index.html").read_text("utf-8")
+    assert "wn-problems" not in clean
