@@ -5,7 +5,10 @@ three MkDocs configurations over one `docs/` folder:
 
 - `floor.yml`: Material and search, no weeknotes plugin (the floor);
 - `weeknotes.yml`: the same plus the weeknotes plugin;
-- `blog.yml`: the same plus Material's blog plugin, over the same notes.
+- `blog.yml`: the same plus Material's blog plugin, over the same notes;
+- `weeknotes-own-nav.yml`: `weeknotes.yml` with the site's own `nav`, which
+  links to the notes folder's index page only, instead of the automatic
+  *Weeknotes* section (Latest, Themes, People, Learning log).
 
 The notes live in `docs/blog/posts/<year>/`, where Material's blog looks for posts,
 and use the keys both plugins read: `date`, `authors` and `categories`.
@@ -298,6 +301,10 @@ CONFIGS = {
     ),
     "blog": "  - blog:\n      blog_dir: blog\n",
 }
+CONFIGS["weeknotes-own-nav"] = CONFIGS["weeknotes"]
+# Material draws the whole navigation on every page: this variant shows what the
+# automatic Weeknotes section costs, against one link a site places itself.
+OWN_NAV = f"nav:\n  - index.md\n  - Weeknotes: {NOTES_DIR}/index.md\n"
 
 
 def config_text(name: str, notes: int, plugins: str) -> str:
@@ -315,8 +322,7 @@ def config_text(name: str, notes: int, plugins: str) -> str:
         "  - admonition\n"
         "  - attr_list\n"
         "  - toc:\n"
-        "      permalink: true\n"
-        "plugins:\n"
+        "      permalink: true\n" + (OWN_NAV if name.endswith("own-nav") else "") + "plugins:\n"
         "  - search\n" + plugins
     )
 

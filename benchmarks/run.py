@@ -144,6 +144,11 @@ def main() -> None:
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-blog", action="store_true", help="floor and weeknotes only")
+    parser.add_argument(
+        "--own-nav",
+        action="store_true",
+        help="also weeknotes with the site's own nav instead of the automatic section",
+    )
     parser.add_argument("--work", type=Path, default=Path("/tmp/weeknotes-bench"))
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     args = parser.parse_args()
@@ -153,6 +158,8 @@ def main() -> None:
     site = args.work / f"site-{args.notes}"
     write_site(site, args.notes)
     variants = VARIANTS[:2] if args.skip_blog else VARIANTS
+    if args.own_nav:
+        variants = (*variants, "weeknotes-own-nav")
     runs = [Runs(v) for v in variants]
     print(f"{args.notes} notes, {args.rounds} rounds, site in {site}", file=sys.stderr)
     for round_ in range(1, args.rounds + 1):
