@@ -1,23 +1,25 @@
-"""A note's header and footer, written directly when the site keeps our templates.
+"""The most repeated pieces of HTML, written directly when a site keeps our templates.
 
-Every note page gets both, so at thousands of notes their cost counts: a Jinja
-render and its view objects take several times longer than the few strings
-they make. When a site overrides `weeknotes/note-header.html` or
-`weeknotes/note-footer.html`, its template is rendered instead. The package's
-templates stay the reference: a test checks that both ways give the same HTML.
+A note's header and footer are on every note page, and each note is an item
+of several lists of notes, so at thousands of notes their cost counts: Jinja
+takes several times longer than the few strings they are. When a site
+overrides one of `weeknotes/note-header.html`, `note-footer.html` or
+`partials/note-list.html`, its template is rendered instead. The package's
+templates stay the reference: a test checks that both ways give the same pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 
 from .model import Note
 
 if TYPE_CHECKING:
-    from .render import Renderer
+    from .render import NoteView, Renderer
 
 
 def header(renderer: Renderer, note: Note, here: File) -> str:
@@ -78,3 +80,29 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         + "".join(rows)
         + "</nav>\n"
     )
+
+
+def note_list(notes: Sequence[NoteView]) -> Markup:
+    """What `weeknotes/partials/note-list.html` makes: one item per note."""
+    out = ['<ul class="wn-notes">\n']
+    for note in notes:
+        draft = " wn-draft" if note.draft else ""
+        out.append(
+            f'<li class="wn-note{draft}"><a class="wn-note-title" href="{escape(note.url)}">'
+            f"{escape(note.title)}</a>"
+        )
+        if note.draft:
+            out.append(' <span class="wn-badge">Draft</span>')
+        out.append(
+            f' <span class="wn-byline"><time datetime="{escape(note.date_iso)}">'
+            f"{escape(note.date)}</time>"
+        )
+        for number, person in enumerate(note.people):
+            out.append(" · " if number == 0 else ", ")
+            out.append(f'<a href="{escape(person.url)}">{escape(person.name)}</a>')
+        out.append("</span>")
+        if note.summary:
+            out.append(f' <p class="wn-summary">{escape(note.summary)}</p>')
+        out.append("</li>\n")
+    out.append("</ul>\n")
+    return Markup("".join(out))

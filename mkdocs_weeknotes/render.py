@@ -16,7 +16,14 @@ from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    DictLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    select_autoescape,
+)
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 
@@ -138,19 +145,33 @@ class Renderer:
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
         self.settings = settings
         self.theme_name = theme_name or ""
-        # Our own header and footer are written directly unless the site overrides them.
+        # Our most repeated templates are written directly (see note_parts) unless
+        # the site overrides them.
         self.direct_parts = {
             name: not any(
-                os.path.isfile(os.path.join(folder, "weeknotes", f"{name}.html"))
+                os.path.isfile(os.path.join(folder, "weeknotes", *f"{name}.html".split("/")))
                 for folder in theme_dirs
             )
-            for name in ("note-header", "note-footer")
+            for name in ("note-header", "note-footer", "partials/note-list")
         }
+        # A partial written directly takes the template's place, so that the pages
+        # that include it stay as they are.
+        direct = {"weeknotes/partials/note-list.html": "{{ direct_note_list(notes) }}"}
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
             loader=ChoiceLoader(
-                [FileSystemLoader(list(theme_dirs)), PackageLoader("mkdocs_weeknotes", "templates")]
+                [
+                    DictLoader(
+                        {
+                            name: source
+                            for name, source in direct.items()
+                            if self.direct_parts[name.removeprefix("weeknotes/")[:-5]]
+                        }
+                    ),
+                    FileSystemLoader(list(theme_dirs)),
+                    PackageLoader("mkdocs_weeknotes", "templates"),
+                ]
             ),
             autoescape=select_autoescape(default=True, default_for_string=True),
             trim_blocks=True,
@@ -160,6 +181,7 @@ class Renderer:
             # skip the file-time check that Jinja makes on every lookup.
             auto_reload=False,
         )
+        self.env.globals["direct_note_list"] = note_parts.note_list
 
     # --- URLs ------------------------------------------------------------------------
 

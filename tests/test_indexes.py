@@ -7,7 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment, PackageLoader
 
+from mkdocs_weeknotes import note_parts
+from mkdocs_weeknotes.render import NoteView, PersonView
 from tests.conftest import SITES, Build, copy_site, mkdocs_build
 from tests.htmlcheck import broken_links, listed_notes, parse
 
@@ -171,6 +174,33 @@ def test_a_page_where_a_generated_page_would_go_is_a_problem(tmp_path: Path) -> 
     assert "<h1" in (build.site_dir / "weeknotes/people/liz/index.html").read_text()
 
 
+DIRECT_TEMPLATES = (
+    "note-header.html",
+    "note-footer.html",
+    "partials/note-list.html",
+)
+
+
+def test_direct_lists_match_their_templates_for_every_branch() -> None:
+    """Drafts, missing summaries and several people, without a site build."""
+    env = Environment(
+        loader=PackageLoader("mkdocs_weeknotes", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    rob = PersonView("rob", "Rob <b>", "../people/rob/", avatar="../a&b.png")
+    liz = PersonView("liz", "Liz", "../people/liz/")
+    notes = (
+        NoteView("A & B", "../a/", "1 July 2019", "2019-07-01", "", "", (rob, liz), (), "", True),
+        NoteView("C", "../c/", "2 July", "2019-07-02", "", "", (liz,), (), "Said <i>", False),
+        NoteView("D", "../d/", "3 July", "2019-07-03", "", "", (), (), "", False),
+    )
+    template = env.get_template("weeknotes/partials/note-list.html")
+    assert note_parts.note_list(notes) == template.render(notes=notes)
+
+
 def search_text(build: Build, location: str) -> str:
     """Everything the search index holds for one page, sections and all."""
     index = json.loads((build.site_dir / "search/search_index.json").read_text("utf-8"))
@@ -215,31 +245,60 @@ def test_listings_can_be_put_into_search(tmp_path: Path) -> None:
     assert "Written together" in search_text(build, "weeknotes/people/rob/")
 
 
+@pytest.mark.parametrize("scenario", ["indexes", "learning"])
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_header_and_footer_match_their_templates(tmp_path: Path, theme: str) -> None:
-    """Note headers and footers are written directly unless a site overrides the
-    templates; the package's templates, used as overrides, give the same pages."""
+def test_direct_parts_match_their_templates(tmp_path: Path, theme: str, scenario: str) -> None:
+    """Note headers and footers and lists of notes are written directly unless a
+    site overrides their templates; the package's templates, used as overrides,
+    give the same pages byte for byte."""
     if theme == "material":
         pytest.importorskip("material")
-    site = copy_site("indexes", tmp_path)
+    site = copy_site(scenario, tmp_path)
     direct = mkdocs_build(site, tmp_path / "direct", "--strict", theme=theme)
     templates = Path(__file__).parents[1] / "mkdocs_weeknotes" / "templates" / "weeknotes"
-    (site / "overrides" / "weeknotes").mkdir(parents=True)
-    for name in ("note-header.html", "note-footer.html"):
+    (site / "overrides" / "weeknotes" / "partials").mkdir(parents=True)
+    for name in DIRECT_TEMPLATES:
         shutil.copy(templates / name, site / "overrides" / "weeknotes" / name)
     config = site / "mkdocs.yml"
     config.write_text(config.read_text() + f"theme:\n  name: {theme}\n  custom_dir: overrides\n")
     templated = mkdocs_build(site, tmp_path / "templated", "--strict")
     assert direct.exit_code == templated.exit_code == 0, direct.output + templated.output
-    notes = sorted((direct.site_dir / "weeknotes" / "2019").glob("*/index.html"))
-    assert len(notes) >= 5
-    for page in notes:
+    pages = sorted((direct.site_dir / "weeknotes").rglob("*.html"))
+    assert len(pages) >= 10
+    for page in pages:
         other = templated.site_dir / page.relative_to(direct.site_dir)
         assert page.read_text("utf-8") == other.read_text("utf-8"), page
-        assert "wn-note-meta" in page.read_text("utf-8")
+    notes = sorted((direct.site_dir / "weeknotes" / "2019").glob("*/index.html"))
+    assert notes and all("wn-note-meta" in page.read_text("utf-8") for page in notes)
     # And the overrides are what the second build used.
     header = site / "overrides" / "weeknotes" / "note-header.html"
     header.write_text(header.read_text().replace("Week commencing", "Our own week"))
     edited = mkdocs_build(site, tmp_path / "edited", "--strict")
     page = edited.site_dir / notes[0].relative_to(direct.site_dir)
     assert "Our own week" in page.read_text("utf-8")
+
+
+def test_direct_parts_are_used_unless_a_site_overrides_them(tmp_path: Path) -> None:
+    from mkdocs.structure.files import Files
+
+    from mkdocs_weeknotes.collection import collect
+    from mkdocs_weeknotes.generated import plan_pages
+    from mkdocs_weeknotes.render import Renderer
+    from tests.conftest import settings
+
+    def renderer(theme_dirs: list[str]) -> Renderer:
+        options = settings()
+        plan = plan_pages(collect([], options, None), options, include_drafts=False)
+        return Renderer(plan, Files([]), options, theme_dirs, "mkdocs", "en")
+
+    ours = renderer([])
+    assert all(ours.direct_parts.values())
+    assert ours.env.loader is not None
+    source, _, _ = ours.env.loader.get_source(ours.env, "weeknotes/partials/note-list.html")
+    assert source == "{{ direct_note_list(notes) }}"
+    (tmp_path / "weeknotes" / "partials").mkdir(parents=True)
+    (tmp_path / "weeknotes" / "partials" / "note-list.html").write_text("own list")
+    own = renderer([str(tmp_path)])
+    assert own.direct_parts["partials/note-list"] is False
+    assert own.direct_parts["note-header"] is True
+    assert own.env.get_template("weeknotes/partials/note-list.html").render() == "own list"
