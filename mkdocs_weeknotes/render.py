@@ -156,19 +156,15 @@ class Renderer:
         }
         # A partial written directly takes the template's place, so that the pages
         # that include it stay as they are.
-        direct = {"weeknotes/partials/note-list.html": "{{ direct_note_list(notes) }}"}
+        direct: dict[str, str] = {}
+        if self.direct_parts["partials/note-list"]:
+            direct["weeknotes/partials/note-list.html"] = "{{ direct_note_list(notes) }}"
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
             loader=ChoiceLoader(
                 [
-                    DictLoader(
-                        {
-                            name: source
-                            for name, source in direct.items()
-                            if self.direct_parts[name.removeprefix("weeknotes/")[:-5]]
-                        }
-                    ),
+                    DictLoader(direct),
                     FileSystemLoader(list(theme_dirs)),
                     PackageLoader("mkdocs_weeknotes", "templates"),
                 ]
