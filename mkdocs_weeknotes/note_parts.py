@@ -27,9 +27,8 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
     plan = renderer.plan
     out = ['<div class="wn-note-meta">']
     if note.week:
-        week = escape(renderer.date(note.week))
-        iso = note.week.isoformat()
-        time = f'<time datetime="{iso}">{week}</time>'
+        week, iso = renderer.day(note.week)
+        time = f'<time datetime="{iso}">{escape(week)}</time>'
         year = renderer.url(plan.uri("year", str(note.week.year)), here)
         if year:
             time = f'<a href="{escape(f"{year}#week-{iso}")}">{time}</a>'

@@ -141,7 +141,7 @@ class Renderer:
         self._numbered = {(p.kind, p.key, p.number): p.src_uri for p in plan.pages}
         self._people: dict[str, PersonView] = {}
         self._themes: dict[str, Link] = {}
-        self._dates: dict[datetime.date, str] = {}
+        # Each date as shown and in ISO form: Babel is slow, and a site has few dates.
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
         self.settings = settings
         self.theme_name = theme_name or ""
@@ -193,12 +193,16 @@ class Renderer:
             target = self._site_urls[src_uri] = file.url
         return self._relative(target, here, src_uri in self._generated)
 
-    def _relative(self, target: str, here: File, shared: bool = False) -> str:
-        """A link from `here`, cached for the page; `shared` links (to generated
-        pages, which every note links to) are also cached for the page's folder."""
+    def _page(self, here: File) -> None:
+        """Start the per-page caches afresh when the page changes."""
         if self._here is not here:
             self._here, self._links, self._people, self._themes = here, {}, {}, {}
             self._here_dir = split_dir(here.url)
+
+    def _relative(self, target: str, here: File, shared: bool = False) -> str:
+        """A link from `here`, cached for the page; `shared` links (to generated
+        pages, which every note links to) are also cached for the page's folder."""
+        self._page(here)
         link = self._links.get(target)
         if link is None:
             if shared:
@@ -217,25 +221,20 @@ class Renderer:
     # --- view models -----------------------------------------------------------------
 
     def date(self, day: datetime.date | None) -> str:
-        if day is None:
-            return ""
-        written = self._dates.get(day)
-        if written is None:  # Babel is slow, and a site has few distinct dates
-            written = format_date(day, self.settings.date_format, locale=self.locale)
-            self._dates[day] = written
-        return written
+        return self.day(day)[0]
 
     def day(self, day: datetime.date | None) -> tuple[str, str]:
         """A date as shown and in ISO form; many notes share each date."""
         both = self._days.get(day)
         if both is None:
             assert day is not None
-            both = self._days[day] = (self.date(day), day.isoformat())
+            shown = format_date(day, self.settings.date_format, locale=self.locale)
+            both = self._days[day] = (shown, day.isoformat())
         return both
 
     def person(self, ident: str, here: File, with_latest: bool = False) -> PersonView:
         if not with_latest:
-            self._relative("", here)  # resets the per-page caches when the page changes
+            self._page(here)
             view = self._people.get(ident)
             if view is None:
                 view = self._people[ident] = self._person(ident, here, False)
@@ -256,7 +255,7 @@ class Renderer:
         )
 
     def theme(self, theme: Theme, here: File) -> Link:
-        self._relative("", here)  # resets the per-page caches when the page changes
+        self._page(here)
         link = self._themes.get(theme.slug)
         if link is None:
             link = self._themes[theme.slug] = self._theme(theme, here)

@@ -102,16 +102,11 @@ def unfenced(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
         yield index, line
 
 
-def fenced_lines(lines: Sequence[str]) -> frozenset[int]:
-    """The indices of fenced code blocks' lines, fences included."""
-    inside = set(range(len(lines)))
-    inside.difference_update(index for index, _ in unfenced(lines))
-    return frozenset(inside)
-
-
 def _fences(body: str, lines: Sequence[str]) -> frozenset[int]:
-    # Most notes have no code block at all: skip the walk over every line.
-    return fenced_lines(lines) if "```" in body or "~~~" in body else frozenset()
+    """The indices of fenced code blocks' lines, fences included."""
+    if "```" not in body and "~~~" not in body:
+        return frozenset()  # most notes have no code block: skip the walk over every line
+    return frozenset(range(len(lines))) - {index for index, _ in unfenced(lines)}
 
 
 def _line_indices(body: str, pattern: re.Pattern[str]) -> Iterator[int]:
@@ -139,8 +134,8 @@ def headings(body: str) -> list[Heading]:
                 found.append(
                     Heading(len(match.group(1)), _heading_text(match.group(2) or ""), index + 1)
                 )
-                continue
-        if not index or line.lstrip(" ")[:1] == "#" or index - 1 in fenced:
+            continue  # a `#` line is an ATX heading or no heading at all
+        if not index or index - 1 in fenced:
             continue
         previous = lines[index - 1]
         setext = _SETEXT.match(line)
