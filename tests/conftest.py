@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -67,6 +68,11 @@ class Build:
 
     def page(self, path: str) -> str:
         return (self.site_dir / path).read_text(encoding="utf-8")
+
+    def search_docs(self) -> list[dict[str, str]]:
+        """The entries of the search index (MkDocs' and Material's have the same form)."""
+        index = json.loads(self.page("search/search_index.json"))
+        return list(index["docs"])
 
     def problem_lines(self) -> list[str]:
         """The problem lines of our warnings, without MkDocs' level and our prefix."""

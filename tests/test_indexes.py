@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -203,10 +202,9 @@ def test_direct_lists_match_their_templates_for_every_branch() -> None:
 
 def search_text(build: Build, location: str) -> str:
     """Everything the search index holds for one page, sections and all."""
-    index = json.loads((build.site_dir / "search/search_index.json").read_text("utf-8"))
     return " ".join(
         doc["title"] + " " + doc["text"]
-        for doc in index["docs"]
+        for doc in build.search_docs()
         if doc["location"].split("#")[0] == location
     )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections import Counter
 from html.parser import HTMLParser
@@ -122,7 +121,7 @@ def test_other_rollups_collect_their_own_headings(built: Build) -> None:
 
 
 def test_rollup_pages_stay_out_of_search(built: Build) -> None:
-    docs = json.loads((built.site_dir / "search/search_index.json").read_text("utf-8"))["docs"]
+    docs = built.search_docs()
     found = {doc["location"].split("#")[0] for doc in docs if "LEARN-A" in doc["text"]}
     assert found and all("learning" not in location for location in found)
     assert any(doc["location"].startswith("weeknotes/learning") for doc in docs)  # by title
@@ -145,7 +144,7 @@ def build_with_learning_log(tmp_path: Path, setting: str) -> Build:
 
 def test_search_can_be_asked_for(tmp_path: Path) -> None:
     build = build_with_learning_log(tmp_path, "search: true")
-    docs = json.loads((build.site_dir / "search/search_index.json").read_text("utf-8"))["docs"]
+    docs = build.search_docs()
     assert any(
         doc["location"].startswith("weeknotes/learning") and "LEARN-A" in doc["text"]
         for doc in docs
