@@ -1,11 +1,11 @@
 """The most repeated pieces of HTML, written directly when a site keeps our templates.
 
-A note's header and footer are on every note page, and each note is an item
-of several lists of notes, so at thousands of notes their cost counts: Jinja
-takes several times longer than the few strings they are. When a site
-overrides one of `weeknotes/note-header.html`, `note-footer.html` or
-`partials/note-list.html`, its template is rendered instead. The package's
-templates stay the reference: a test checks that both ways give the same pages.
+A note's header and footer are on every note page, each note is an item of
+several lists of notes, and each learning section is an entry on two pages, so
+at thousands of notes their cost counts: Jinja takes several times longer than
+the few strings they are. When a site overrides one of their templates, its
+template is rendered instead. The package's templates stay the reference: a
+test checks that both ways give the same pages.
 """
 
 from __future__ import annotations
@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 
+from .linked import Linked, Writer
 from .model import Note
+from .rebase import fragment
+from .sections import HtmlSection
 
 if TYPE_CHECKING:
     from .render import NoteView, Renderer
@@ -105,3 +108,45 @@ def note_list(notes: Sequence[NoteView]) -> Markup:
         out.append("</li>\n")
     out.append("</ul>\n")
     return Markup("".join(out))
+
+
+def entry(
+    renderer: Renderer, note: Note, section: HtmlSection, ident: str, html: str, page_url: str
+) -> Linked:
+    """What `weeknotes/partials/entry.html` makes of one section, for any page:
+    `html` is the section with its footnotes, as cut from the note's page at
+    `page_url`."""
+    plan = renderer.plan
+    out = Writer()
+    out.text(f'<article class="wn-entry" id="{escape(ident)}">\n<p class="wn-entry-header">')
+    people = [(ident, plan.people.get(ident)) for ident in note.authors]
+    for _, person in people:
+        if person is not None and person.avatar:
+            out.text('<img class="wn-avatar wn-avatar-small" src="')
+            avatar = renderer.asset_path(person.avatar)
+            if avatar is None:
+                out.text(str(escape(person.avatar)))
+            else:
+                out.link(avatar)
+            out.text('" alt="" width="32" height="32"> ')
+    for number, (name, person) in enumerate(people):
+        out.text(", " if number else "", '<a class="wn-entry-person" href="')
+        _link(out, renderer.site_url(plan.uri("person", name)))
+        out.text(f'">{escape(person.name if person else name)}</a>')
+    out.text(' · <a class="wn-entry-source" href="')
+    _link(out, renderer.site_url(note.src_uri), f"#{section.anchor}" if section.anchor else "")
+    shown, iso = renderer.day(note.date)
+    out.text(f'">{escape(note.title)}</a> · <time datetime="{escape(iso)}">{escape(shown)}</time>')
+    if note.draft:
+        out.text(' <span class="wn-badge">Draft</span>')
+    out.text('</p>\n<div class="wn-entry-content">\n')
+    out.insert(fragment(html, page_url, f"{ident}-"))
+    out.text("\n</div>\n</article>\n")
+    return out.done()
+
+
+def _link(out: Writer, path: str | None, tail: str = "") -> None:
+    if path is None:
+        out.text(str(escape(tail)))  # the page is not in this build: the link is empty
+    else:
+        out.link(path, tail)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .linked import Linked, Writer
+
 _URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
 _ID_ATTR = re.compile(r'(\sid)="([^"]*)"')
 
@@ -85,10 +87,19 @@ def move_url(url: str, from_page_url: str, to_page_url: str) -> str:
 
 
 def _move(url: str, from_dir: list[str], to_dir: list[str]) -> str:
-    # Plain string work, as in `relative`: a learning section's links are moved
-    # onto every page that shows it.
+    resolved = _resolve(url, from_dir)
+    if resolved is None:
+        return url
+    target, tail = resolved
+    return relative(target, "", to_dir) + tail
+
+
+def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
+    """The site path a relative link written in `from_dir` points at, and its
+    `?query#anchor`; None for a link that stays as it is wherever it is shown."""
+    # Plain string work, as in `relative`: every link of every learning section.
     if not url or url[0] in "/#?" or ":" in url.split("/", 1)[0]:
-        return url  # absolute, a scheme (https:, mailto:) or this very page
+        return None  # absolute, a scheme (https:, mailto:) or this very page
     cut = len(url)
     for mark in "?#":
         found = url.find(mark)
@@ -99,30 +110,49 @@ def _move(url: str, from_dir: list[str], to_dir: list[str]) -> str:
     for part in path.split("/"):
         if part == "..":
             if not parts:
-                return url  # above the site root: not ours to judge
+                return None  # above the site root: not ours to judge
             parts.pop()
         elif part and part != ".":
             parts.append(part)
     target = "/".join(parts) + ("/" if path.endswith("/") and parts else "")
-    return relative(target or "./", "", to_dir) + tail
+    return target or "./", tail
 
 
 def move_fragment(html: str, from_page_url: str, to_page_url: str, prefix: str) -> str:
     """Rewrite links and ids of `html` for showing it on the page at `to_page_url`."""
+    to_dir = split_dir(to_page_url)
+    return fragment(html, from_page_url, prefix).on(lambda path: relative(path, "", to_dir))
+
+
+def fragment(html: str, from_page_url: str, prefix: str) -> Linked:
+    """`html` from the page at `from_page_url`, ready to be shown on any page.
+
+    Ids get `prefix`. A link to one of those ids follows it; other `#anchor`
+    links point back to the note; relative links become holes to fill per page.
+    """
     ids = {match.group(2) for match in _ID_ATTR.finditer(html)}
-    from_dir, to_dir = split_dir(from_page_url), split_dir(to_page_url)
-    note_link = relative(from_page_url or "./", "", to_dir) if from_page_url else "./"
-
-    def url(match: re.Match[str]) -> str:
+    if ids:
+        html = _ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
+    from_dir = split_dir(from_page_url)
+    out = Writer()
+    last = 0
+    for match in _URL_ATTR.finditer(html):
         attribute, value = match.group(1), match.group(2)
+        out.text(html[last : match.start()], f'{attribute}="')
+        last = match.end()
         if value.startswith("#"):
-            anchor = value[1:]
-            if anchor in ids:
-                return f'{attribute}="#{prefix}{anchor}"'
-            return f'{attribute}="{note_link}{value}"'
-        return f'{attribute}="{_move(value, from_dir, to_dir)}"'
-
-    html = _URL_ATTR.sub(url, html)
-    if not ids:
-        return html
-    return _ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
+            if value[1:] in ids:
+                out.text(f"#{prefix}{value[1:]}")
+            elif from_page_url:
+                out.link(from_page_url, value, escaped=False)
+            else:
+                out.text(f"./{value}")
+        else:
+            resolved = _resolve(value, from_dir)
+            if resolved is None:
+                out.text(value)
+            else:
+                out.link(resolved[0], resolved[1], escaped=False)
+        out.text('"')
+    out.text(html[last:])
+    return out.done()

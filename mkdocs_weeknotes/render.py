@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -30,6 +30,7 @@ from mkdocs.structure.files import File, Files
 from . import note_parts
 from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
+from .linked import Linked
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
@@ -99,11 +100,16 @@ class EntryView(NamedTuple):
     html: Markup
 
 
+# What templates get for the entries of a page: views, or when the package's own
+# entry templates are in use, each entry already written (see note_parts.entry).
+Entries = tuple[EntryView, ...] | tuple[Markup, ...]
+
+
 class EntryWeek(NamedTuple):
     label: str
     iso: str
     anchor: str
-    entries: tuple[EntryView, ...]
+    entries: Entries
 
 
 class Neighbours(NamedTuple):
@@ -145,20 +151,36 @@ class Renderer:
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
         self.settings = settings
         self.theme_name = theme_name or ""
+
         # Our most repeated templates are written directly (see note_parts) unless
         # the site overrides them.
-        self.direct_parts = {
-            name: not any(
+        def kept(*names: str) -> bool:
+            return not any(
                 os.path.isfile(os.path.join(folder, "weeknotes", *f"{name}.html".split("/")))
                 for folder in theme_dirs
+                for name in names
             )
-            for name in ("note-header", "note-footer", "partials/note-list")
+
+        self.direct_parts = {
+            "note-header": kept("note-header"),
+            "note-footer": kept("note-footer"),
+            "partials/note-list": kept("partials/note-list"),
+            # Entries are written whole, so every template that reads their views
+            # must be the package's.
+            "partials/entry": kept(
+                "partials/entry", "partials/entry-list", "partials/entries", "rollup"
+            ),
         }
         # A partial written directly takes the template's place, so that the pages
         # that include it stay as they are.
         direct: dict[str, str] = {}
         if self.direct_parts["partials/note-list"]:
             direct["weeknotes/partials/note-list.html"] = "{{ direct_note_list(notes) }}"
+        if self.direct_parts["partials/entry"]:
+            direct["weeknotes/partials/entry-list.html"] = "{{ entries|join }}"
+        # Each rollup section written once for every page that shows it, by
+        # (note, rollup, number).
+        self._entries: dict[tuple[str, str, int], Linked] = {}
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
@@ -183,15 +205,22 @@ class Renderer:
 
     def url(self, src_uri: str | None, here: File) -> str:
         """A link from the page `here` to the page made from `src_uri`."""
-        if src_uri is None:
+        target = self.site_url(src_uri)
+        if target is None:
             return ""
+        return self._relative(target, here, src_uri in self._generated)
+
+    def site_url(self, src_uri: str | None) -> str | None:
+        """The site path of the page made from `src_uri`, if it is in this build."""
+        if src_uri is None:
+            return None
         target = self._site_urls.get(src_uri)
         if target is None:
             file = self.files.get_file_from_path(src_uri)
             if file is None:
-                return ""
+                return None
             target = self._site_urls[src_uri] = file.url
-        return self._relative(target, here, src_uri in self._generated)
+        return target
 
     def _page(self, here: File) -> None:
         """Start the per-page caches afresh when the page changes."""
@@ -214,9 +243,14 @@ class Renderer:
 
     def asset(self, url: str, here: File) -> str:
         """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
+        path = self.asset_path(url)
+        return url if path is None else relative(path, here.url)
+
+    def asset_path(self, url: str) -> str | None:
+        """The site path of an avatar or image; None for an absolute URL."""
         if not url or urlsplit(url).scheme or url.startswith(("/", "//", "data:")):
-            return url
-        return relative(posixpath.normpath(url), here.url)
+            return None
+        return posixpath.normpath(url)
 
     # --- view models -----------------------------------------------------------------
 
@@ -313,18 +347,17 @@ class Renderer:
 
     # --- rollup entries ---------------------------------------------------------------
 
-    def entries(self, notes: Iterable[Note], rollup: str, here: File) -> tuple[EntryView, ...]:
+    def entries(self, notes: Iterable[Note], rollup: str, here: File) -> Entries:
         """Every section of `rollup` in `notes`, moved onto the page `here`."""
+        if self.direct_parts["partials/entry"]:
+            return self._direct_entries(notes, rollup, here)
         views: list[EntryView] = []
         for note in notes:
             page_url, sections = self.sections.get(note.src_uri, ("", []))
             own = [section for section in sections if section.rollup == rollup]
             for number, section in enumerate(own, 1):
-                ident = f"wn-{rollup}-{slugify(note.src_uri.removesuffix('.md'))}-{number}"
-                html = section.html
-                if section.footnotes:
-                    items = "".join(_numbered(item, ref) for ref, item in section.footnotes.items())
-                    html += f'<div class="footnote"><ol>{items}</ol></div>'
+                ident = _entry_id(rollup, note, number)
+                html = _with_footnotes(section)
                 note_view = self.note(note, here)
                 anchor = f"#{section.anchor}" if section.anchor else ""
                 views.append(
@@ -337,6 +370,27 @@ class Renderer:
                     )
                 )
         return tuple(views)
+
+    def _direct_entries(self, notes: Iterable[Note], rollup: str, here: File) -> tuple[Markup, ...]:
+        written: list[Markup] = []
+        link = self.links_from(here)
+        for note in notes:
+            page_url, sections = self.sections.get(note.src_uri, ("", []))
+            own = [section for section in sections if section.rollup == rollup]
+            for number, section in enumerate(own, 1):
+                key = (note.src_uri, rollup, number)
+                entry = self._entries.get(key)
+                if entry is None:
+                    html = _with_footnotes(section)
+                    ident = _entry_id(rollup, note, number)
+                    entry = note_parts.entry(self, note, section, ident, html, page_url)
+                    self._entries[key] = entry
+                written.append(Markup(entry.on(link)))
+        return tuple(written)
+
+    def links_from(self, here: File) -> Callable[[str], str]:
+        """Links from the page `here` to site paths, cached for the page."""
+        return lambda path: self._relative(path, here)
 
     def entry_weeks(
         self, groups: Iterable[WeekGroup], rollup: str, here: File
@@ -486,6 +540,18 @@ class Renderer:
             "material": self.theme_name == "material",
         }
         return self.env.get_template("weeknotes/note-footer.html").render(context)
+
+
+def _entry_id(rollup: str, note: Note, number: int) -> str:
+    return f"wn-{rollup}-{slugify(note.src_uri.removesuffix('.md'))}-{number}"
+
+
+def _with_footnotes(section: HtmlSection) -> str:
+    """A section's HTML and the footnotes it refers to, numbered as in the note."""
+    if not section.footnotes:
+        return section.html
+    items = "".join(_numbered(item, ref) for ref, item in section.footnotes.items())
+    return section.html + f'<div class="footnote"><ol>{items}</ol></div>'
 
 
 def _numbered(item: str, ref: str) -> str:

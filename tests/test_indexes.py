@@ -177,6 +177,10 @@ DIRECT_TEMPLATES = (
     "note-header.html",
     "note-footer.html",
     "partials/note-list.html",
+    "partials/entry.html",
+    "partials/entry-list.html",
+    "partials/entries.html",
+    "rollup.html",
 )
 
 
@@ -246,12 +250,19 @@ def test_listings_can_be_put_into_search(tmp_path: Path) -> None:
 @pytest.mark.parametrize("scenario", ["indexes", "learning"])
 @pytest.mark.parametrize("theme", ["mkdocs", "material"])
 def test_direct_parts_match_their_templates(tmp_path: Path, theme: str, scenario: str) -> None:
-    """Note headers and footers and lists of notes are written directly unless a
-    site overrides their templates; the package's templates, used as overrides,
+    """Note headers and footers, lists of notes and learning entries are written
+    directly unless a site overrides their templates; the package's templates, used as overrides,
     give the same pages byte for byte."""
     if theme == "material":
         pytest.importorskip("material")
     site = copy_site(scenario, tmp_path)
+    if scenario == "learning":
+        # Avatars of both kinds, and names to escape, on every entry.
+        (site / "docs" / "weeknotes" / ".authors.yml").write_text(
+            "authors:\n"
+            "  rob: {name: Rob <Miller>, avatar: weeknotes/images/chart.svg}\n"
+            "  liz: {name: Liz, avatar: 'https://example.org/liz.png?a=1&b=2'}\n"
+        )
     direct = mkdocs_build(site, tmp_path / "direct", "--strict", theme=theme)
     templates = Path(__file__).parents[1] / "mkdocs_weeknotes" / "templates" / "weeknotes"
     (site / "overrides" / "weeknotes" / "partials").mkdir(parents=True)

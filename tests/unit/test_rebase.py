@@ -7,7 +7,15 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.rebase import FolderLinks, move_url, relative, split_dir
+from mkdocs_weeknotes.linked import Linked, Target, Writer
+from mkdocs_weeknotes.rebase import (
+    FolderLinks,
+    fragment,
+    move_fragment,
+    move_url,
+    relative,
+    split_dir,
+)
 
 # A few names, so that pages and targets often share folders.
 _PART = st.sampled_from(["notes", "2019", "a", "b", "people", "rob", "index.html", "x.png"])
@@ -68,3 +76,39 @@ def test_move_url_points_at_the_same_target(url: str, tail: str, page: str, othe
     path, rest = expected
     assert moved.endswith(rest)
     assert posixpath.normpath(moved[: len(moved) - len(rest)] or ".") == path
+
+
+def test_a_fragment_is_written_once_and_linked_from_any_page() -> None:
+    html = (
+        '<p id="a"><a href="../b/#c">b</a> <img src="img/x.png"> <a href="#a">up</a>'
+        ' <a href="#gone">note</a> <a href="https://x.org/">out</a>'
+        ' <a href="../../../../up">?</a></p>'
+    )
+    written = fragment(html, "notes/2019/a/", "e-")
+    # Relative links and anchors that leave the fragment are holes; the rest is text.
+    assert [t.path for t in written.targets] == [
+        "notes/2019/b/",
+        "notes/2019/a/img/x.png",
+        "notes/2019/a/",
+    ]
+    assert all(not t.escaped for t in written.targets)
+    for page in ("notes/learning/", "notes/people/rob/", "index.html", ""):
+        to_dir = split_dir(page)
+        shown = written.on(lambda path, to_dir=to_dir: relative(path, "", to_dir))
+        assert shown == move_fragment(html, "notes/2019/a/", page, "e-")
+    assert 'id="e-a"' in shown and 'href="#e-a"' in shown and 'href="../../../../up"' in shown
+    # Writing it into a larger piece keeps every hole.
+    out = Writer()
+    out.text("<div>")
+    out.link("notes/", "#top")
+    out.insert(written)
+    out.text("</div>")
+    whole = out.done()
+    assert len(whole.targets) == 4 and len(whole.texts) == 5
+    link = lambda path: relative(path, "", ["notes", "learning"])  # noqa: E731
+    assert whole.on(link) == "<div>../#top" + written.on(link) + "</div>"
+
+
+def test_escaped_links_are_escaped_once() -> None:
+    linked = Linked(('<a href="', '">x</a>'), (Target("a&b/", "?q=1&r"),))
+    assert linked.on(lambda path: path) == '<a href="a&amp;b/?q=1&amp;r">x</a>'
