@@ -10,7 +10,6 @@ test checks that both ways give the same pages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
@@ -22,7 +21,7 @@ from .rebase import fragment
 from .sections import HtmlSection
 
 if TYPE_CHECKING:
-    from .render import NoteView, Renderer
+    from .render import NoteList, Renderer
 
 
 def header(renderer: Renderer, note: Note, here: File) -> str:
@@ -84,30 +83,33 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
     )
 
 
-def note_list(notes: Sequence[NoteView]) -> Markup:
+def note_list(notes: NoteList) -> Markup:
     """What `weeknotes/partials/note-list.html` makes: one item per note."""
-    out = ['<ul class="wn-notes">\n']
-    for note in notes:
-        draft = " wn-draft" if note.draft else ""
-        out.append(
-            f'<li class="wn-note{draft}"><a class="wn-note-title" href="{escape(note.url)}">'
-            f"{escape(note.title)}</a>"
-        )
-        if note.draft:
-            out.append(' <span class="wn-badge">Draft</span>')
-        out.append(
-            f' <span class="wn-byline"><time datetime="{escape(note.date_iso)}">'
-            f"{escape(note.date)}</time>"
-        )
-        for number, person in enumerate(note.people):
-            out.append(" · " if number == 0 else ", ")
-            out.append(f'<a href="{escape(person.url)}">{escape(person.name)}</a>')
-        out.append("</span>")
-        if note.summary:
-            out.append(f' <p class="wn-summary">{escape(note.summary)}</p>')
-        out.append("</li>\n")
-    out.append("</ul>\n")
-    return Markup("".join(out))
+    return Markup(f'<ul class="wn-notes">\n{notes.written()}</ul>\n')
+
+
+def note_item(renderer: Renderer, note: Note) -> Linked:
+    """One item of `note_list`, for any page."""
+    plan = renderer.plan
+    draft = " wn-draft" if note.draft else ""
+    out = Writer()
+    out.text(f'<li class="wn-note{draft}"><a class="wn-note-title" href="')
+    _link(out, renderer.site_url(note.src_uri))
+    out.text(f'">{escape(note.title)}</a>')
+    if note.draft:
+        out.text(' <span class="wn-badge">Draft</span>')
+    shown, iso = renderer.day(note.date)
+    out.text(f' <span class="wn-byline"><time datetime="{escape(iso)}">{escape(shown)}</time>')
+    for number, ident in enumerate(note.authors):
+        person = plan.people.get(ident)
+        out.text(" · " if number == 0 else ", ", '<a href="')
+        _link(out, renderer.site_url(plan.uri("person", ident)))
+        out.text(f'">{escape(person.name if person else ident)}</a>')
+    out.text("</span>")
+    if note.summary:
+        out.text(f' <p class="wn-summary">{escape(note.summary)}</p>')
+    out.text("</li>\n")
+    return out.done()
 
 
 def entry(

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 from urllib.parse import urlsplit
 
 from babel.dates import format_date
@@ -79,7 +79,7 @@ class WeekView(NamedTuple):
     label: str
     iso: str
     anchor: str
-    notes: tuple[NoteView, ...]
+    notes: NoteList
 
 
 @dataclass(frozen=True)
@@ -181,6 +181,8 @@ class Renderer:
         # Each rollup section written once for every page that shows it, by
         # (note, rollup, number).
         self._entries: dict[tuple[str, str, int], Linked] = {}
+        # Each note as an item of a list of notes, by src_uri, likewise.
+        self._items: dict[str, Linked] = {}
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
@@ -314,8 +316,20 @@ class Renderer:
             note.draft,
         )
 
-    def notes(self, notes: Iterable[Note], here: File) -> tuple[NoteView, ...]:
-        return tuple(self.note(note, here) for note in notes)
+    def notes(self, notes: Sequence[Note], here: File) -> NoteList:
+        return NoteList(self, notes, here)
+
+    def note_items(self, notes: Iterable[Note], here: File) -> str:
+        """Each note as an item of the package's list of notes, on the page `here`."""
+        link = self.links_from(here)
+        items = self._items
+        out = []
+        for note in notes:
+            item = items.get(note.src_uri)
+            if item is None:
+                item = items[note.src_uri] = note_parts.note_item(self, note)
+            out.append(item.on(link))
+        return "".join(out)
 
     def weeks(self, groups: Iterable[WeekGroup], here: File) -> tuple[WeekView, ...]:
         return tuple(
@@ -540,6 +554,46 @@ class Renderer:
             "material": self.theme_name == "material",
         }
         return self.env.get_template("weeknotes/note-footer.html").render(context)
+
+
+class NoteList(Sequence[NoteView]):
+    """The notes of one list on one page, as templates read them.
+
+    A note is in several lists, and a site has thousands of notes: the views
+    are made only when a template reads them. The package's own list of notes
+    (note_parts.note_list) writes each note once per build and fills in its
+    links for each page instead.
+    """
+
+    def __init__(self, renderer: Renderer, notes: Sequence[Note], here: File) -> None:
+        self._renderer = renderer
+        self._notes = notes
+        self._here = here
+        self._made: tuple[NoteView, ...] | None = None
+
+    def _views(self) -> tuple[NoteView, ...]:
+        if self._made is None:
+            self._made = tuple(self._renderer.note(note, self._here) for note in self._notes)
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._notes)
+
+    def __iter__(self) -> Iterator[NoteView]:
+        return iter(self._views())
+
+    @overload
+    def __getitem__(self, index: int) -> NoteView: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[NoteView, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> NoteView | tuple[NoteView, ...]:
+        return self._views()[index]
+
+    def written(self) -> str:
+        """Every item as the package's `partials/note-list.html` writes it."""
+        return self._renderer.note_items(self._notes, self._here)
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:

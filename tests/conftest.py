@@ -13,10 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.structure.files import File as MkDocsFile
+from mkdocs.structure.files import Files
 
 from mkdocs_weeknotes.authors import Authors, parse_authors
+from mkdocs_weeknotes.collection import Source, collect
 from mkdocs_weeknotes.config import WeeknotesConfig, load_settings
+from mkdocs_weeknotes.generated import Plan, plan_pages
 from mkdocs_weeknotes.notes import NoteResult, read_note
+from mkdocs_weeknotes.render import Renderer
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
@@ -124,3 +129,56 @@ def theme(request: pytest.FixtureRequest) -> str:
     if request.param == "material" and importlib.util.find_spec("material") is None:
         pytest.skip("Material for MkDocs is not installed")
     return str(request.param)
+
+
+# A small team for the tests that compare our direct writers with their templates:
+# escaping, both kinds of avatar, a person without a page, drafts, summaries.
+BRANCH_AUTHORS = (
+    b"authors:\n"
+    b"  rob: {name: Rob <b>, avatar: img/rob.png}\n"
+    b"  liz: {name: Liz, avatar: 'https://example.org/liz.png?a=1&b=2'}\n"
+    b"  amir: {name: Amir}\n"
+)
+BRANCH_NOTES = {
+    "weeknotes/2019/a.md": "date: 2019-07-01\nauthors: [rob, liz]\ndraft: true\ntitle: A & B",
+    "weeknotes/2019/b.md": "date: 2019-07-08\nauthors: [amir]\ntitle: B\nsummary: Said <i>",
+    "weeknotes/2019/gone.md": "date: 2019-07-08\nauthors: [liz]\ntitle: Gone",
+    "weeknotes/2019/c.md": "date: 2019-07-08\nauthors: []\ntitle: C",
+}
+
+
+@dataclass
+class Renderers:
+    """The same small build rendered two ways: our direct writers, and the
+    package's templates used as a site's overrides."""
+
+    direct: Renderer
+    templated: Renderer
+    plan: Plan
+    files: Files
+
+    def page(self, kind: str, key: str = "") -> MkDocsFile:
+        file = self.files.get_file_from_path(self.plan.uri(kind, key) or "")
+        assert file is not None
+        return file
+
+
+def branch_renderers(tmp_path: Path, templates: list[str]) -> Renderers:
+    """Amir's page and the note `gone` are left out of the build's files."""
+    authors = parse_authors(BRANCH_AUTHORS, "docs/weeknotes/.authors.yml")
+    options = settings()
+    sources = [
+        Source(uri, f"docs/{uri}", f"---\n{fm}\n---\nBody.\n".encode())
+        for uri, fm in BRANCH_NOTES.items()
+    ]
+    plan = plan_pages(collect(sources, options, authors), options, include_drafts=True)
+    uris = [uri for uri in BRANCH_NOTES if "gone" not in uri]
+    uris += [spec.src_uri for spec in plan.pages if spec.key != "amir"]
+    files = Files([MkDocsFile(uri, "/docs", "/site", use_directory_urls=True) for uri in uris])
+    package = ROOT / "mkdocs_weeknotes" / "templates" / "weeknotes"
+    for name in templates:
+        (tmp_path / "weeknotes" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(package / name, tmp_path / "weeknotes" / name)
+    direct = Renderer(plan, files, options, [], "mkdocs", "en")
+    templated = Renderer(plan, files, options, [str(tmp_path)], "mkdocs", "en")
+    return Renderers(direct, templated, plan, files)

@@ -6,11 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment, PackageLoader
 
-from mkdocs_weeknotes import note_parts
-from mkdocs_weeknotes.render import NoteView, PersonView
-from tests.conftest import SITES, Build, copy_site, mkdocs_build
+from tests.conftest import SITES, Build, branch_renderers, copy_site, mkdocs_build
 from tests.htmlcheck import broken_links, listed_notes, parse
 
 SITE = SITES / "indexes"
@@ -184,24 +181,26 @@ DIRECT_TEMPLATES = (
 )
 
 
-def test_direct_lists_match_their_templates_for_every_branch() -> None:
-    """Drafts, missing summaries and several people, without a site build."""
-    env = Environment(
-        loader=PackageLoader("mkdocs_weeknotes", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    rob = PersonView("rob", "Rob <b>", "../people/rob/", avatar="../a&b.png")
-    liz = PersonView("liz", "Liz", "../people/liz/")
-    notes = (
-        NoteView("A & B", "../a/", "1 July 2019", "2019-07-01", "", "", (rob, liz), (), "", True),
-        NoteView("C", "../c/", "2 July", "2019-07-02", "", "", (liz,), (), "Said <i>", False),
-        NoteView("D", "../d/", "3 July", "2019-07-03", "", "", (), (), "", False),
-    )
-    template = env.get_template("weeknotes/partials/note-list.html")
-    assert note_parts.note_list(notes) == template.render(notes=notes)
+def test_direct_lists_match_their_templates_for_every_branch(tmp_path: Path) -> None:
+    """Drafts, summaries or none, several people, none, or one without a page, a
+    note that is not in the build, and the views a site's own template reads."""
+    both = branch_renderers(tmp_path, ["partials/note-list.html"])
+    assert both.direct.direct_parts["partials/note-list"]
+    assert not both.templated.direct_parts["partials/note-list"]
+    for here in (both.page("themes"), both.page("person", "rob"), both.page("latest")):
+        lists = [
+            renderer.env.get_template("weeknotes/partials/note-list.html").render(
+                notes=renderer.notes(both.plan.notes, here)
+            )
+            for renderer in (both.direct, both.templated)
+        ]
+        assert lists[0] == lists[1]
+    for expected in ("wn-draft", "wn-badge", "Said &lt;i&gt;", "Rob &lt;b&gt;", 'href="">Amir'):
+        assert expected in lists[0], expected
+    views = both.direct.notes(both.plan.notes, here)
+    titles = [note.title for note in both.plan.notes]
+    assert len(views) == 4 and [view.title for view in views] == titles
+    assert views[-1].title == titles[-1] and [view.title for view in views[1:3]] == titles[1:3]
 
 
 def search_text(build: Build, location: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES, Build, mkdocs_build
+from tests.conftest import SITES, Build, branch_renderers, mkdocs_build
 from tests.htmlcheck import broken_links
 
 SITE = SITES / "learning"
@@ -160,35 +160,10 @@ def test_the_learning_log_can_be_switched_off(tmp_path: Path) -> None:
 def test_direct_entries_match_their_templates_for_every_branch(tmp_path: Path) -> None:
     """Drafts, both kinds of avatar, a person without a page, a note that is not
     in the build, footnotes and anchors, without a site build."""
-    from mkdocs.structure.files import File, Files
-
-    from mkdocs_weeknotes.authors import parse_authors
-    from mkdocs_weeknotes.collection import Source, collect
-    from mkdocs_weeknotes.generated import plan_pages
-    from mkdocs_weeknotes.render import Renderer
     from mkdocs_weeknotes.sections import HtmlSection
-    from tests.conftest import settings
 
-    authors = parse_authors(
-        b"authors:\n"
-        b"  rob: {name: Rob <b>, avatar: img/rob.png}\n"
-        b"  liz: {name: Liz, avatar: 'https://example.org/liz.png?a=1&b=2'}\n"
-        b"  amir: {name: Amir}\n",
-        "docs/weeknotes/.authors.yml",
-    )
-    options = settings()
-    notes = {
-        "weeknotes/2019/a.md": "date: 2019-07-01\nauthors: [rob, liz]\ndraft: true\ntitle: A & B",
-        "weeknotes/2019/b.md": "date: 2019-07-08\nauthors: [amir]\ntitle: B",
-        "weeknotes/2019/gone.md": "date: 2019-07-08\nauthors: [liz]\ntitle: Gone",
-    }
-    sources = [
-        Source(uri, f"docs/{uri}", f"---\n{fm}\n---\nBody.\n".encode()) for uri, fm in notes.items()
-    ]
-    plan = plan_pages(collect(sources, options, authors), options, include_drafts=True)
-    # Amir's page and the note `gone` are not in this build.
-    uris = [*list(notes)[:2], *(s.src_uri for s in plan.pages if s.key != "amir")]
-    files = Files([File(uri, "/docs", "/site", use_directory_urls=True) for uri in uris])
+    templates = ["partials/entry.html", "partials/entry-list.html", "partials/entries.html"]
+    both = branch_renderers(tmp_path, templates)
     html = (
         '<p id="x"><a href="../b/#y">b</a> <img src="../../img/c.png"> <a href="#x">up</a>'
         ' <a href="#elsewhere">there</a> <a href="https://example.org/?a=1&amp;b">out</a>'
@@ -199,21 +174,17 @@ def test_direct_entries_match_their_templates_for_every_branch(tmp_path: Path) -
         HtmlSection("learning", "Something", "something", html, footnotes),
         HtmlSection("learning", "Again", "", "<p>Two</p>", {}),
     ]
-    templates = Path(__file__).parents[1] / "mkdocs_weeknotes" / "templates" / "weeknotes"
-    (tmp_path / "weeknotes" / "partials").mkdir(parents=True)
-    for name in ("partials/entry.html", "partials/entry-list.html", "partials/entries.html"):
-        shutil.copy(templates / name, tmp_path / "weeknotes" / name)
     pages = []
-    for theme_dirs in ([], [str(tmp_path)]):
-        renderer = Renderer(plan, files, options, theme_dirs, "mkdocs", "en")
-        assert renderer.direct_parts["partials/entry"] == (not theme_dirs)
-        for uri in notes:
-            renderer.sections[uri] = (f"{uri.removesuffix('.md')}/", sections)
-        here = files.get_file_from_path(plan.uri("person", "rob") or "")
-        log = files.get_file_from_path(plan.uri("rollup", "learning") or "")
-        assert here is not None and log is not None
-        listed = [n for n in plan.notes if n.src_uri in notes]
-        pages.append(renderer.entries_block(listed, here) + renderer.entries_block(listed, log))
+    for renderer in (both.direct, both.templated):
+        for note in both.plan.notes:
+            renderer.sections[note.src_uri] = (f"{note.src_uri.removesuffix('.md')}/", sections)
+        notes = both.plan.notes
+        pages.append(
+            renderer.entries_block(notes, both.page("person", "rob"))
+            + renderer.entries_block(notes, both.page("rollup", "learning"))
+        )
+    assert both.direct.direct_parts["partials/entry"]
+    assert not both.templated.direct_parts["partials/entry"]
     direct, templated = pages
     assert direct == templated
     for expected in (
@@ -223,5 +194,6 @@ def test_direct_entries_match_their_templates_for_every_branch(tmp_path: Path) -
         "Rob &lt;b&gt;",
         "#wn-learning-weeknotes-2019-a-1-x",
         'value="1"',
+        'href="">Amir',
     ):
         assert expected in direct, expected
