@@ -22,7 +22,10 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FENCE_STARTS = ("```", "~~~")
-_HEADING_START = re.compile(r"^ {0,3}[#=-]", re.MULTILINE)
+# A line that can be an ATX heading or a setext underline: list items (`- x`) cannot.
+# It starts with the newline before it: a pattern that starts with a plain
+# character is searched for much faster than one that starts with `^`.
+_HEADING_START = re.compile(r"\n {0,3}(?:#|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 _ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")  # attr_list: `## Heading {#id}`
 _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(.+?)\1\s*([:.!?]?)\s*$")
 _INLINE = re.compile(r"(\*\*|__|\*|_|`)")
@@ -110,10 +113,11 @@ def _fences(body: str, lines: Sequence[str]) -> frozenset[int]:
 
 
 def _line_indices(body: str, pattern: re.Pattern[str]) -> Iterator[int]:
-    """The index of each line where `pattern` (a MULTILINE pattern) matches."""
+    """The index of each line where `pattern` matches, from the newline before it."""
+    text = "\n" + body  # so that the first line has a newline before it too
     index = last = 0
-    for match in pattern.finditer(body):
-        index += body.count("\n", last, match.start())
+    for match in pattern.finditer(text):
+        index += text.count("\n", last, match.start())
         last = match.start()
         yield index
 
