@@ -207,7 +207,19 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     return fields, True
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
+    # Most values are plain text, or lists of it, which the constructor would
+    # give back unchanged: skip its machinery, run for every key of every note.
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:
+            return node.value
+    elif isinstance(node, yaml.SequenceNode):
+        items = node.value
+        if all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in items):
+            return [item.value for item in items]
     try:
         return constructor.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as err:

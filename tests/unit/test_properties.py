@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.frontmatter import decode
+from mkdocs_weeknotes.frontmatter import decode, read
 from mkdocs_weeknotes.notes import read_note
 from tests.conftest import settings as weeknotes_settings
 from tests.conftest import team
@@ -142,3 +143,18 @@ def test_any_set_of_notes_collects(texts: list[str]) -> None:
     ]
     result = collect(sources, SETTINGS, AUTHORS)
     assert list(result.problems) == sorted(set(result.problems))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(yaml_line, max_size=8).map("\n".join))
+def test_values_are_what_yaml_itself_makes_of_them(text: str) -> None:
+    """Plain text and lists of it skip the YAML constructor; nothing else changes."""
+    fm = read(f"---\n{text}\n---\nBody.\n", "x.md")
+    try:
+        expected = yaml.load(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError):
+        return  # an error is reported as a problem, tested elsewhere
+    if not isinstance(expected, dict) or not fm.parsed or any(fm.problems):
+        return
+    for key, found in fm.fields.items():
+        assert found.value == expected[key], (key, found.value, expected[key])
