@@ -1,9 +1,9 @@
-"""HTML written once and shown on many pages, its relative links made for each.
+"""HTML shown on many pages, with its relative links made for each.
 
-A learning entry is on the learning log and on its person's page; the same
-HTML, except for the links, which are relative to the page that shows it.
-Writing the HTML once with a hole for each link, and filling the holes for each
-page, costs a join instead of a template or a regular expression per page.
+A learning section is shown on the learning log and on its person's page, away
+from the note it was written in. Its HTML is read once into text and holes,
+one hole for each relative link; each page that shows it fills the holes with
+links from itself, which costs a join instead of another pass over the HTML.
 """
 
 from __future__ import annotations
@@ -11,16 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from markupsafe import escape
-
 
 class Target(NamedTuple):
-    """One link: a site path (`a/b/`, `img/x.png`), what follows it (`#id`), and
-    whether the link is escaped when it goes in (it is, unless the HTML already is)."""
+    """One link: a site path (`a/b/`, `img/x.png`) and what follows it (`#id`)."""
 
     path: str
     tail: str = ""
-    escaped: bool = True
 
 
 class Linked(NamedTuple):
@@ -34,8 +30,8 @@ class Linked(NamedTuple):
         texts = self.texts
         out = [texts[0]]
         for index, target in enumerate(self.targets, 1):
-            url = link(target.path) + target.tail
-            out.append(str(escape(url)) if target.escaped else url)
+            out.append(link(target.path))
+            out.append(target.tail)
             out.append(texts[index])
         return "".join(out)
 
@@ -51,17 +47,10 @@ class Writer:
     def text(self, *parts: str) -> None:
         self._current.extend(parts)
 
-    def link(self, path: str, tail: str = "", escaped: bool = True) -> None:
+    def link(self, path: str, tail: str = "") -> None:
         self._texts.append("".join(self._current))
         self._current = []
-        self._targets.append(Target(path, tail, escaped))
-
-    def insert(self, linked: Linked) -> None:
-        """Another `Linked`, holes and all."""
-        for text, target in zip(linked.texts[:-1], linked.targets, strict=True):
-            self.text(text)
-            self.link(*target)
-        self.text(linked.texts[-1])
+        self._targets.append(Target(path, tail))
 
     def done(self) -> Linked:
         return Linked((*self._texts, "".join(self._current)), tuple(self._targets))

@@ -15,10 +15,8 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 
-from .linked import Linked, Writer
+from .linked import Linked
 from .model import Note
-from .rebase import fragment
-from .sections import HtmlSection
 
 if TYPE_CHECKING:
     from .render import NoteList, Renderer
@@ -88,67 +86,55 @@ def note_list(notes: NoteList) -> Markup:
     return Markup(f'<ul class="wn-notes">\n{notes.written()}</ul>\n')
 
 
-def note_item(renderer: Renderer, note: Note) -> Linked:
-    """One item of `note_list`, for any page."""
+def note_item(renderer: Renderer, note: Note, here: File) -> str:
+    """One item of `note_list`, on the page `here`."""
     plan = renderer.plan
     draft = " wn-draft" if note.draft else ""
-    out = Writer()
-    out.text(f'<li class="wn-note{draft}"><a class="wn-note-title" href="')
-    _link(out, renderer.site_url(note.src_uri))
-    out.text(f'">{escape(note.title)}</a>')
+    url = escape(renderer.url(note.src_uri, here))
+    out = [
+        f'<li class="wn-note{draft}"><a class="wn-note-title" href="{url}">{escape(note.title)}</a>'
+    ]
     if note.draft:
-        out.text(' <span class="wn-badge">Draft</span>')
+        out.append(' <span class="wn-badge">Draft</span>')
     shown, iso = renderer.day(note.date)
-    out.text(f' <span class="wn-byline"><time datetime="{escape(iso)}">{escape(shown)}</time>')
+    out.append(f' <span class="wn-byline"><time datetime="{escape(iso)}">{escape(shown)}</time>')
     for number, ident in enumerate(note.authors):
         person = plan.people.get(ident)
-        out.text(" · " if number == 0 else ", ", '<a href="')
-        _link(out, renderer.site_url(plan.uri("person", ident)))
-        out.text(f'">{escape(person.name if person else ident)}</a>')
-    out.text("</span>")
+        url = escape(renderer.url(plan.uri("person", ident), here))
+        out.append(" · " if number == 0 else ", ")
+        out.append(f'<a href="{url}">{escape(person.name if person else ident)}</a>')
+    out.append("</span>")
     if note.summary:
-        out.text(f' <p class="wn-summary">{escape(note.summary)}</p>')
-    out.text("</li>\n")
-    return out.done()
+        out.append(f' <p class="wn-summary">{escape(note.summary)}</p>')
+    out.append("</li>\n")
+    return "".join(out)
 
 
-def entry(
-    renderer: Renderer, note: Note, section: HtmlSection, ident: str, html: str, page_url: str
-) -> Linked:
-    """What `weeknotes/partials/entry.html` makes of one section, for any page:
-    `html` is the section with its footnotes, as cut from the note's page at
-    `page_url`."""
-    plan = renderer.plan
-    out = Writer()
-    out.text(f'<article class="wn-entry" id="{escape(ident)}">\n<p class="wn-entry-header">')
-    people = [(ident, plan.people.get(ident)) for ident in note.authors]
-    for _, person in people:
-        if person is not None and person.avatar:
-            out.text('<img class="wn-avatar wn-avatar-small" src="')
-            avatar = renderer.asset_path(person.avatar)
-            if avatar is None:
-                out.text(str(escape(person.avatar)))
-            else:
-                out.link(avatar)
-            out.text('" alt="" width="32" height="32"> ')
-    for number, (name, person) in enumerate(people):
-        out.text(", " if number else "", '<a class="wn-entry-person" href="')
-        _link(out, renderer.site_url(plan.uri("person", name)))
-        out.text(f'">{escape(person.name if person else name)}</a>')
-    out.text(' · <a class="wn-entry-source" href="')
-    _link(out, renderer.site_url(note.src_uri), f"#{section.anchor}" if section.anchor else "")
+def entry(renderer: Renderer, note: Note, entry: Linked, ident: str, url: str, here: File) -> str:
+    """What `weeknotes/partials/entry.html` makes of one section on the page `here`:
+    `entry` is the section ready to be moved (see `rebase.fragment`), `url` the
+    link to it in its note."""
+    people = [renderer.person(ident, here) for ident in note.authors]
+    out = [f'<article class="wn-entry" id="{escape(ident)}">\n<p class="wn-entry-header">']
+    for person in people:
+        if person.avatar:
+            out.append(
+                f'<img class="wn-avatar wn-avatar-small" src="{escape(person.avatar)}"'
+                ' alt="" width="32" height="32"> '
+            )
+    for number, person in enumerate(people):
+        out.append(", " if number else "")
+        out.append(
+            f'<a class="wn-entry-person" href="{escape(person.url)}">{escape(person.name)}</a>'
+        )
     shown, iso = renderer.day(note.date)
-    out.text(f'">{escape(note.title)}</a> · <time datetime="{escape(iso)}">{escape(shown)}</time>')
+    out.append(
+        f' · <a class="wn-entry-source" href="{escape(url)}">{escape(note.title)}</a>'
+        f' · <time datetime="{escape(iso)}">{escape(shown)}</time>'
+    )
     if note.draft:
-        out.text(' <span class="wn-badge">Draft</span>')
-    out.text('</p>\n<div class="wn-entry-content">\n')
-    out.insert(fragment(html, page_url, f"{ident}-"))
-    out.text("\n</div>\n</article>\n")
-    return out.done()
-
-
-def _link(out: Writer, path: str | None, tail: str = "") -> None:
-    if path is None:
-        out.text(str(escape(tail)))  # the page is not in this build: the link is empty
-    else:
-        out.link(path, tail)
+        out.append(' <span class="wn-badge">Draft</span>')
+    out.append('</p>\n<div class="wn-entry-content">\n')
+    out.append(entry.on(renderer.links_from(here)))
+    out.append("\n</div>\n</article>\n")
+    return "".join(out)

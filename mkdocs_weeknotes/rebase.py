@@ -13,8 +13,12 @@ import re
 
 from .linked import Linked, Writer
 
-_URL_ATTR = re.compile(r'(\s(?:href|src))="([^"]*)"')
-_ID_ATTR = re.compile(r'(\sid)="([^"]*)"')
+# Each starts with its attribute's name, which the regular expression engine
+# finds much faster than a pattern that starts with whitespace; `_attributes`
+# checks for the whitespace.
+_HREF_VALUE = re.compile(r'href="([^"]*)"')
+_SRC_VALUE = re.compile(r'src="([^"]*)"')
+_ID_VALUE = re.compile(r'id="([^"]*)"')
 
 
 def url_dir(page_url: str) -> str:
@@ -130,21 +134,25 @@ def fragment(html: str, from_page_url: str, prefix: str) -> Linked:
     Ids get `prefix`. A link to one of those ids follows it; other `#anchor`
     links point back to the note; relative links become holes to fill per page.
     """
-    ids = {match.group(2) for match in _ID_ATTR.finditer(html)}
-    if ids:
-        html = _ID_ATTR.sub(lambda m: f'{m.group(1)}="{prefix}{m.group(2)}"', html)
+    ids = _attributes(html, _ID_VALUE)
+    own = {match.group(1) for match in ids}
+    urls = _attributes(html, _HREF_VALUE) + _attributes(html, _SRC_VALUE)
     from_dir = split_dir(from_page_url)
     out = Writer()
     last = 0
-    for match in _URL_ATTR.finditer(html):
-        attribute, value = match.group(1), match.group(2)
-        out.text(html[last : match.start()], f'{attribute}="')
-        last = match.end()
-        if value.startswith("#"):
-            if value[1:] in ids:
+    for match in sorted(ids + urls, key=lambda m: m.start()):
+        if match.start() < last:
+            continue  # inside the value before it: only in broken HTML
+        value = match.group(1)
+        out.text(html[last : match.start(1)])
+        last = match.end(1)
+        if match.re is _ID_VALUE:
+            out.text(prefix, value)
+        elif value.startswith("#"):
+            if value[1:] in own:
                 out.text(f"#{prefix}{value[1:]}")
             elif from_page_url:
-                out.link(from_page_url, value, escaped=False)
+                out.link(from_page_url, value)
             else:
                 out.text(f"./{value}")
         else:
@@ -152,7 +160,20 @@ def fragment(html: str, from_page_url: str, prefix: str) -> Linked:
             if resolved is None:
                 out.text(value)
             else:
-                out.link(resolved[0], resolved[1], escaped=False)
-        out.text('"')
+                out.link(*resolved)
     out.text(html[last:])
     return out.done()
+
+
+def _attributes(html: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """The matches of an attribute pattern that follow whitespace, as attributes do."""
+    found = []
+    position = 0
+    while (match := pattern.search(html, position)) is not None:
+        start = match.start()
+        if start and html[start - 1].isspace():
+            found.append(match)
+            position = match.end()
+        else:  # `data-id="…"`: look again from the next character, not past it
+            position = start + 1
+    return found

@@ -30,11 +30,10 @@ from mkdocs.structure.files import File, Files
 from . import note_parts
 from .config import WeeknotesConfig, parse_locale
 from .generated import PageSpec, Plan
-from .linked import Linked
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import FolderLinks, move_fragment, relative, split_dir
+from .rebase import FolderLinks, fragment, move_fragment, relative, split_dir
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -178,11 +177,6 @@ class Renderer:
             direct["weeknotes/partials/note-list.html"] = "{{ direct_note_list(notes) }}"
         if self.direct_parts["partials/entry"]:
             direct["weeknotes/partials/entry-list.html"] = "{{ entries|join }}"
-        # Each rollup section written once for every page that shows it, by
-        # (note, rollup, number).
-        self._entries: dict[tuple[str, str, int], Linked] = {}
-        # Each note as an item of a list of notes, by src_uri, likewise.
-        self._items: dict[str, Linked] = {}
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
         self.env = Environment(
@@ -245,14 +239,9 @@ class Renderer:
 
     def asset(self, url: str, here: File) -> str:
         """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
-        path = self.asset_path(url)
-        return url if path is None else relative(path, here.url)
-
-    def asset_path(self, url: str) -> str | None:
-        """The site path of an avatar or image; None for an absolute URL."""
         if not url or urlsplit(url).scheme or url.startswith(("/", "//", "data:")):
-            return None
-        return posixpath.normpath(url)
+            return url
+        return relative(posixpath.normpath(url), here.url)
 
     # --- view models -----------------------------------------------------------------
 
@@ -321,15 +310,7 @@ class Renderer:
 
     def note_items(self, notes: Iterable[Note], here: File) -> str:
         """Each note as an item of the package's list of notes, on the page `here`."""
-        link = self.links_from(here)
-        items = self._items
-        out = []
-        for note in notes:
-            item = items.get(note.src_uri)
-            if item is None:
-                item = items[note.src_uri] = note_parts.note_item(self, note)
-            out.append(item.on(link))
-        return "".join(out)
+        return "".join(note_parts.note_item(self, note, here) for note in notes)
 
     def weeks(self, groups: Iterable[WeekGroup], here: File) -> tuple[WeekView, ...]:
         return tuple(
@@ -386,21 +367,19 @@ class Renderer:
         return tuple(views)
 
     def _direct_entries(self, notes: Iterable[Note], rollup: str, here: File) -> tuple[Markup, ...]:
-        written: list[Markup] = []
-        link = self.links_from(here)
+        out = []
         for note in notes:
             page_url, sections = self.sections.get(note.src_uri, ("", []))
             own = [section for section in sections if section.rollup == rollup]
+            if not own:
+                continue
+            note_url = self.url(note.src_uri, here)
             for number, section in enumerate(own, 1):
-                key = (note.src_uri, rollup, number)
-                entry = self._entries.get(key)
-                if entry is None:
-                    html = _with_footnotes(section)
-                    ident = _entry_id(rollup, note, number)
-                    entry = note_parts.entry(self, note, section, ident, html, page_url)
-                    self._entries[key] = entry
-                written.append(Markup(entry.on(link)))
-        return tuple(written)
+                ident = _entry_id(rollup, note, number)
+                moved = fragment(_with_footnotes(section), page_url, f"{ident}-")
+                url = note_url + (f"#{section.anchor}" if section.anchor else "")
+                out.append(Markup(note_parts.entry(self, note, moved, ident, url, here)))
+        return tuple(out)
 
     def links_from(self, here: File) -> Callable[[str], str]:
         """Links from the page `here` to site paths, cached for the page."""
