@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 from mkdocs.structure.files import File
 
-from .linked import Linked
 from .model import Note
 
 if TYPE_CHECKING:
@@ -110,10 +109,9 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
     return "".join(out)
 
 
-def entry(renderer: Renderer, note: Note, entry: Linked, ident: str, url: str, here: File) -> str:
+def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here: File) -> str:
     """What `weeknotes/partials/entry.html` makes of one section on the page `here`:
-    `entry` is the section ready to be moved (see `rebase.fragment`), `url` the
-    link to it in its note."""
+    `html` is the section moved onto that page, `url` the link to it in its note."""
     people = [renderer.person(ident, here) for ident in note.authors]
     out = [f'<article class="wn-entry" id="{escape(ident)}">\n<p class="wn-entry-header">']
     for person in people:
@@ -135,6 +133,6 @@ def entry(renderer: Renderer, note: Note, entry: Linked, ident: str, url: str, h
     if note.draft:
         out.append(' <span class="wn-badge">Draft</span>')
     out.append('</p>\n<div class="wn-entry-content">\n')
-    out.append(entry.on(renderer.links_from(here)))
+    out.append(html)
     out.append("\n</div>\n</article>\n")
     return "".join(out)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-
-from .linked import Linked, Writer
+from collections.abc import Callable
 
 # Each starts with its attribute's name, which the regular expression engine
 # finds much faster than a pattern that starts with whitespace; `_attributes`
@@ -125,44 +124,42 @@ def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
 def move_fragment(html: str, from_page_url: str, to_page_url: str, prefix: str) -> str:
     """Rewrite links and ids of `html` for showing it on the page at `to_page_url`."""
     to_dir = split_dir(to_page_url)
-    return fragment(html, from_page_url, prefix).on(lambda path: relative(path, "", to_dir))
+    return move(html, from_page_url, prefix, lambda path: relative(path, "", to_dir))
 
 
-def fragment(html: str, from_page_url: str, prefix: str) -> Linked:
-    """`html` from the page at `from_page_url`, ready to be shown on any page.
+def move(html: str, from_page_url: str, prefix: str, link: Callable[[str], str]) -> str:
+    """`html` from the page at `from_page_url`, for another page: `link` makes a
+    site path relative to that page.
 
     Ids get `prefix`. A link to one of those ids follows it; other `#anchor`
-    links point back to the note; relative links become holes to fill per page.
+    links point back to the note; relative links are made anew.
     """
     ids = _attributes(html, _ID_VALUE)
     own = {match.group(1) for match in ids}
     urls = _attributes(html, _HREF_VALUE) + _attributes(html, _SRC_VALUE)
     from_dir = split_dir(from_page_url)
-    out = Writer()
+    out = []
     last = 0
     for match in sorted(ids + urls, key=lambda m: m.start()):
         if match.start() < last:
             continue  # inside the value before it: only in broken HTML
         value = match.group(1)
-        out.text(html[last : match.start(1)])
+        out.append(html[last : match.start(1)])
         last = match.end(1)
         if match.re is _ID_VALUE:
-            out.text(prefix, value)
+            out.append(prefix + value)
         elif value.startswith("#"):
             if value[1:] in own:
-                out.text(f"#{prefix}{value[1:]}")
+                out.append(f"#{prefix}{value[1:]}")
             elif from_page_url:
-                out.link(from_page_url, value)
+                out.append(link(from_page_url) + value)
             else:
-                out.text(f"./{value}")
+                out.append(f"./{value}")
         else:
             resolved = _resolve(value, from_dir)
-            if resolved is None:
-                out.text(value)
-            else:
-                out.link(*resolved)
-    out.text(html[last:])
-    return out.done()
+            out.append(value if resolved is None else link(resolved[0]) + resolved[1])
+    out.append(html[last:])
+    return "".join(out)
 
 
 def _attributes(html: str, pattern: re.Pattern[str]) -> list[re.Match[str]]:

@@ -33,7 +33,7 @@ from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import FolderLinks, fragment, move_fragment, relative, split_dir
+from .rebase import FolderLinks, move, move_fragment, relative, split_dir
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -374,9 +374,10 @@ class Renderer:
             if not own:
                 continue
             note_url = self.url(note.src_uri, here)
+            link = self.links_from(here)
             for number, section in enumerate(own, 1):
                 ident = _entry_id(rollup, note, number)
-                moved = fragment(_with_footnotes(section), page_url, f"{ident}-")
+                moved = move(_with_footnotes(section), page_url, f"{ident}-", link)
                 url = note_url + (f"#{section.anchor}" if section.anchor else "")
                 out.append(Markup(note_parts.entry(self, note, moved, ident, url, here)))
         return tuple(out)
@@ -540,8 +541,7 @@ class NoteList(Sequence[NoteView]):
 
     A note is in several lists, and a site has thousands of notes: the views
     are made only when a template reads them. The package's own list of notes
-    (note_parts.note_list) writes each note once per build and fills in its
-    links for each page instead.
+    (note_parts.note_list) writes the notes without them.
     """
 
     def __init__(self, renderer: Renderer, notes: Sequence[Note], here: File) -> None:

@@ -8,10 +8,9 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.linked import Target
 from mkdocs_weeknotes.rebase import (
     FolderLinks,
-    fragment,
+    move,
     move_fragment,
     move_url,
     relative,
@@ -79,24 +78,25 @@ def test_move_url_points_at_the_same_target(url: str, tail: str, page: str, othe
     assert posixpath.normpath(moved[: len(moved) - len(rest)] or ".") == path
 
 
-def test_a_fragment_is_written_once_and_linked_from_any_page() -> None:
+def test_moving_a_fragment_asks_for_each_relative_link() -> None:
     html = (
         '<p id="a"><a href="../b/#c">b</a> <img src="img/x.png"> <a href="#a">up</a>'
         ' <a href="#gone">note</a> <a href="https://x.org/">out</a>'
         ' <a href="../../../../up">?</a></p>'
     )
-    written = fragment(html, "notes/2019/a/", "e-")
-    # Relative links and anchors that leave the fragment are holes; the rest is text.
-    assert written.targets == (
-        Target("notes/2019/b/", "#c"),
-        Target("notes/2019/a/img/x.png"),
-        Target("notes/2019/a/", "#gone"),
-    )
-    assert len(written.texts) == 4
-    shown = written.on(lambda path: relative(path, "", ["notes", "learning"]))
+    asked: list[str] = []
+
+    def link(path: str) -> str:
+        asked.append(path)
+        return relative(path, "", ["notes", "learning"])
+
+    shown = move(html, "notes/2019/a/", "e-", link)
+    # Relative links and anchors that leave the fragment; the rest stays as it is.
+    assert asked == ["notes/2019/b/", "notes/2019/a/img/x.png", "notes/2019/a/"]
     assert shown == move_fragment(html, "notes/2019/a/", "notes/learning/", "e-")
     assert 'id="e-a"' in shown and 'href="#e-a"' in shown and 'href="../../../../up"' in shown
     assert 'href="../2019/b/#c"' in shown and 'src="../2019/a/img/x.png"' in shown
+    assert 'href="../2019/a/#gone"' in shown and 'href="https://x.org/"' in shown
 
 
 _URL = st.sampled_from(
