@@ -84,6 +84,25 @@ class FolderLinks:
         return "../" + link
 
 
+def via_folder(target: str, from_dir: list[str], folders: dict[str, str]) -> str:
+    """`relative(target, …)` from a page whose folders are `from_dir`, for a target
+    among others in one folder (the notes of a year).
+
+    A list of notes links to many notes of the same few years: the link to each
+    year's folder is made once per page, in `folders`, and each note's link is
+    that and its own name.
+    """
+    trimmed = target.rstrip("/")
+    folder, _, leaf = trimmed.rpartition("/")
+    if not folder or not leaf or "/".join([*from_dir, ""]).startswith(trimmed + "/"):
+        return relative(target, "", from_dir)  # the page is inside the target
+    base = folders.get(folder)
+    if base is None:
+        base = folders[folder] = relative(folder + "/", "", from_dir)
+    own = leaf + "/" if target.endswith("/") else leaf
+    return own if base == "./" else base + own
+
+
 def move_url(url: str, from_page_url: str, to_page_url: str) -> str:
     """A relative link written on one page, as the same target seen from another."""
     return _move(url, split_dir(from_page_url), split_dir(to_page_url))

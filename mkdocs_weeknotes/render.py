@@ -33,7 +33,7 @@ from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import FolderLinks, move, move_fragment, relative, split_dir
+from .rebase import FolderLinks, move, move_fragment, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -140,6 +140,7 @@ class Renderer:
         self._here: File | None = None
         self._here_dir: list[str] = []
         self._links: dict[str, str] = {}
+        self._folders: dict[str, str] = {}
         self._folder_links = FolderLinks()
         self._generated = frozenset(spec.src_uri for spec in plan.pages)
         # Each page of a long listing, to link it to the pages before and after it.
@@ -222,18 +223,20 @@ class Renderer:
         """Start the per-page caches afresh when the page changes."""
         if self._here is not here:
             self._here, self._links, self._people, self._themes = here, {}, {}, {}
+            self._folders = {}
             self._here_dir = split_dir(here.url)
 
     def _relative(self, target: str, here: File, shared: bool = False) -> str:
         """A link from `here`, cached for the page; `shared` links (to generated
-        pages, which every note links to) are also cached for the page's folder."""
+        pages, which every note links to) are also cached for the page's folder,
+        and links to notes share the link to their year's folder."""
         self._page(here)
         link = self._links.get(target)
         if link is None:
             if shared:
                 link = self._folder_links.link(target, self._here_dir)
             else:
-                link = relative(target, here.url, self._here_dir)
+                link = via_folder(target, self._here_dir, self._folders)
             self._links[target] = link
         return link
 

@@ -15,6 +15,7 @@ from mkdocs_weeknotes.rebase import (
     move_url,
     relative,
     split_dir,
+    via_folder,
 )
 
 # A few names, so that pages and targets often share folders.
@@ -154,3 +155,15 @@ def _two_passes(html: str, from_url: str, to_url: str, prefix: str) -> str:
 )
 def test_moving_a_fragment_matches_two_plain_passes(html: str, source: str, page: str) -> None:
     assert move_fragment(html, source, page, "e-") == _two_passes(html, source, page, "e-")
+
+
+@given(st.lists(st.tuples(_PATH, st.booleans()), min_size=1, max_size=30), _PATH)
+def test_links_via_a_folder_match_relative(cases: list[tuple[str, bool]], page: str) -> None:
+    from_dir = split_dir(page + "/" if page else page)
+    folders: dict[str, str] = {}  # one page: every case shares its folder links
+    for target, is_dir in cases:
+        target_url = target + "/" if target and is_dir else target
+        assert via_folder(target_url, from_dir, folders) == relative(target_url, "", from_dir), (
+            page,
+            target_url,
+        )
