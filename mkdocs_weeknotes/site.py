@@ -368,6 +368,7 @@ class SiteBuild:
         if self.renderer is None:
             return
         files = self.renderer.files
+        urls: dict[str | None, str] = {}
         for spec in self.feeds:
             feed = make_feed(
                 spec,
@@ -378,6 +379,7 @@ class SiteBuild:
                 site_name=self.config.site_name,
                 note_html=self.note_html,
                 sections=self.renderer.sections,
+                urls=urls,
             )
             path = os.path.join(self.config.site_dir, *spec.path.split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -65,11 +65,16 @@ def make_feed(
     site_name: str,
     note_html: Mapping[str, tuple[str, str]],
     sections: Mapping[str, tuple[str, Sequence[HtmlSection]]],
+    urls: dict[str | None, str] | None = None,
 ) -> Feed:
-    """The feed's entries, newest first, at most `feeds.length` of them."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    """The feed's entries, newest first, at most `feeds.length` of them.
 
-    urls: dict[str | None, str] = {}
+    `urls` keeps each page's absolute URL for the next feed of the same build:
+    the feeds of a team share most notes and people.
+    """
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    if urls is None:
+        urls = {}
 
     def url_of(src_uri: str | None) -> str:
         if src_uri not in urls:
