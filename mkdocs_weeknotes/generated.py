@@ -68,11 +68,6 @@ class Plan:
         return self.index.get((kind, key))
 
 
-def shows_learning(spec: PageSpec, settings: WeeknotesConfig) -> bool:
-    """Whether a person's or theme's page carries the learning-log entries of its notes."""
-    return spec.kind == "person" or (spec.kind == "theme" and settings.learning_log.on_theme_pages)
-
-
 def join(notes_dir: str, *parts: str) -> str:
     return posixpath.join(notes_dir, *parts) if notes_dir else posixpath.join(*parts)
 

@@ -95,7 +95,7 @@ def via_folder(target: str, from_dir: list[str], folders: dict[str, str]) -> str
     trimmed = target.rstrip("/")
     folder, _, leaf = trimmed.rpartition("/")
     if not folder or not leaf or "/".join([*from_dir, ""]).startswith(trimmed + "/"):
-        return relative(target, "", from_dir)  # the page is inside the target
+        return relative(target, "", from_dir)  # at the top, or the page is inside it
     base = folders.get(folder)
     if base is None:
         base = folders[folder] = relative(folder + "/", "", from_dir)

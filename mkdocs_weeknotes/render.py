@@ -202,22 +202,15 @@ class Renderer:
 
     def url(self, src_uri: str | None, here: File) -> str:
         """A link from the page `here` to the page made from `src_uri`."""
-        target = self.site_url(src_uri)
-        if target is None:
-            return ""
-        return self._relative(target, here, src_uri in self._generated)
-
-    def site_url(self, src_uri: str | None) -> str | None:
-        """The site path of the page made from `src_uri`, if it is in this build."""
         if src_uri is None:
-            return None
+            return ""
         target = self._site_urls.get(src_uri)
         if target is None:
             file = self.files.get_file_from_path(src_uri)
             if file is None:
-                return None
+                return ""
             target = self._site_urls[src_uri] = file.url
-        return target
+        return self._relative(target, here, src_uri in self._generated)
 
     def _page(self, here: File) -> None:
         """Start the per-page caches afresh when the page changes."""

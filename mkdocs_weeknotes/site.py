@@ -24,7 +24,7 @@ from .collection import ReadCache, Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
 from .feeds import atom
 from .frontmatter import read as read_front_matter
-from .generated import PageSpec, Plan, plan_pages, shows_learning
+from .generated import PageSpec, Plan, plan_pages
 from .notes import is_note_path
 from .problems import Problem
 from .rebase import relative
@@ -302,7 +302,7 @@ class SiteBuild:
                 page.content = own + title + _placeholder(uri)
                 continue
             learning = ""
-            if log is not None and shows_learning(spec, self.settings):
+            if log is not None and self._has_learning(spec):
                 if log.search:
                     learning = self.renderer.entries_block(spec.notes, file)
                 else:
@@ -351,14 +351,15 @@ class SiteBuild:
             return self.settings.search_listings
         return True  # the lists of themes and people are short, and worth finding
 
+    def _has_learning(self, spec: PageSpec) -> bool:
+        return spec.kind == "person" or (
+            spec.kind == "theme" and self.settings.learning_log.on_theme_pages
+        )
+
     def _deferred_html(self, deferred: Deferred) -> str:
         assert self.renderer is not None
         spec, file = deferred.spec, deferred.file
-        learning = (
-            self.renderer.entries_block(spec.notes, file)
-            if shows_learning(spec, self.settings)
-            else ""
-        )
+        learning = self.renderer.entries_block(spec.notes, file) if self._has_learning(spec) else ""
         if not deferred.whole:
             return learning
         return self.renderer.page(spec, file, True, learning)
