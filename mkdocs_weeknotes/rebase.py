@@ -105,15 +105,11 @@ def via_folder(target: str, from_dir: list[str], folders: dict[str, str]) -> str
 
 def move_url(url: str, from_page_url: str, to_page_url: str) -> str:
     """A relative link written on one page, as the same target seen from another."""
-    return _move(url, split_dir(from_page_url), split_dir(to_page_url))
-
-
-def _move(url: str, from_dir: list[str], to_dir: list[str]) -> str:
-    resolved = _resolve(url, from_dir)
+    resolved = _resolve(url, split_dir(from_page_url))
     if resolved is None:
         return url
     target, tail = resolved
-    return relative(target, "", to_dir) + tail
+    return relative(target, "", split_dir(to_page_url)) + tail
 
 
 def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
@@ -138,12 +134,6 @@ def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
             parts.append(part)
     target = "/".join(parts) + ("/" if path.endswith("/") and parts else "")
     return target or "./", tail
-
-
-def move_fragment(html: str, from_page_url: str, to_page_url: str, prefix: str) -> str:
-    """Rewrite links and ids of `html` for showing it on the page at `to_page_url`."""
-    to_dir = split_dir(to_page_url)
-    return move(html, from_page_url, prefix, lambda path: relative(path, "", to_dir))
 
 
 def move(html: str, from_page_url: str, prefix: str, link: Callable[[str], str]) -> str:

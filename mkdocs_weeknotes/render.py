@@ -33,7 +33,7 @@ from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
-from .rebase import FolderLinks, move, move_fragment, relative, split_dir, via_folder
+from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
 
@@ -304,10 +304,6 @@ class Renderer:
     def notes(self, notes: Sequence[Note], here: File) -> NoteList:
         return NoteList(self, notes, here)
 
-    def note_items(self, notes: Iterable[Note], here: File) -> str:
-        """Each note as an item of the package's list of notes, on the page `here`."""
-        return "".join(note_parts.note_item(self, note, here) for note in notes)
-
     def weeks(self, groups: Iterable[WeekGroup], here: File) -> tuple[WeekView, ...]:
         return tuple(
             WeekView(
@@ -341,42 +337,32 @@ class Renderer:
     def entries(self, notes: Iterable[Note], rollup: str, here: File) -> Entries:
         """Every section of `rollup` in `notes`, moved onto the page `here`."""
         if self.direct_parts["partials/entry"]:
-            return self._direct_entries(notes, rollup, here)
-        views: list[EntryView] = []
-        for note in notes:
-            page_url, sections = self.sections.get(note.src_uri, ("", []))
-            own = [section for section in sections if section.rollup == rollup]
-            for number, section in enumerate(own, 1):
-                ident = _entry_id(rollup, note, number)
-                html = _with_footnotes(section)
-                note_view = self.note(note, here)
-                anchor = f"#{section.anchor}" if section.anchor else ""
-                views.append(
-                    EntryView(
-                        id=ident,
-                        note=note_view,
-                        url=note_view.url + anchor,
-                        heading=section.heading,
-                        html=Markup(move_fragment(html, page_url, here.url, f"{ident}-")),
-                    )
-                )
-        return tuple(views)
+            return tuple(
+                Markup(note_parts.entry(self, note, html, ident, url, here))
+                for note, _, ident, url, html in self._sections_on(notes, rollup, here)
+            )
+        return tuple(
+            EntryView(ident, self.note(note, here), url, section.heading, Markup(html))
+            for note, section, ident, url, html in self._sections_on(notes, rollup, here)
+        )
 
-    def _direct_entries(self, notes: Iterable[Note], rollup: str, here: File) -> tuple[Markup, ...]:
-        out = []
+    def _sections_on(
+        self, notes: Iterable[Note], rollup: str, here: File
+    ) -> Iterator[tuple[Note, HtmlSection, str, str, str]]:
+        """Each section of `rollup` in `notes`: its note, the section, its id on the
+        page `here`, the link to it in its note, and its HTML moved onto `here`."""
+        link = self.links_from(here)
         for note in notes:
             page_url, sections = self.sections.get(note.src_uri, ("", []))
             own = [section for section in sections if section.rollup == rollup]
             if not own:
                 continue
             note_url = self.url(note.src_uri, here)
-            link = self.links_from(here)
             for number, section in enumerate(own, 1):
                 ident = _entry_id(rollup, note, number)
-                moved = move(_with_footnotes(section), page_url, f"{ident}-", link)
                 url = note_url + (f"#{section.anchor}" if section.anchor else "")
-                out.append(Markup(note_parts.entry(self, note, moved, ident, url, here)))
-        return tuple(out)
+                html = move(_with_footnotes(section), page_url, f"{ident}-", link)
+                yield note, section, ident, url, html
 
     def links_from(self, here: File) -> Callable[[str], str]:
         """Links from the page `here` to site paths, cached for the page."""
@@ -568,7 +554,8 @@ class NoteList(Sequence[NoteView]):
 
     def written(self) -> str:
         """Every item as the package's `partials/note-list.html` writes it."""
-        return self._renderer.note_items(self._notes, self._here)
+        renderer, here = self._renderer, self._here
+        return "".join(note_parts.note_item(renderer, note, here) for note in self._notes)
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from mkdocs_weeknotes.rebase import (
     FolderLinks,
     move,
-    move_fragment,
     move_url,
     relative,
     split_dir,
@@ -94,7 +93,7 @@ def test_moving_a_fragment_asks_for_each_relative_link() -> None:
     shown = move(html, "notes/2019/a/", "e-", link)
     # Relative links and anchors that leave the fragment; the rest stays as it is.
     assert asked == ["notes/2019/b/", "notes/2019/a/img/x.png", "notes/2019/a/"]
-    assert shown == move_fragment(html, "notes/2019/a/", "notes/learning/", "e-")
+    assert shown == _onto(html, "notes/2019/a/", "notes/learning/", "e-")
     assert 'id="e-a"' in shown and 'href="#e-a"' in shown and 'href="../../../../up"' in shown
     assert 'href="../2019/b/#c"' in shown and 'src="../2019/a/img/x.png"' in shown
     assert 'href="../2019/a/#gone"' in shown and 'href="https://x.org/"' in shown
@@ -130,6 +129,12 @@ _PIECE = st.one_of(
 )
 
 
+def _onto(html: str, source: str, page: str, prefix: str) -> str:
+    """`html` from the page at `source`, moved onto the page at `page`."""
+    to_dir = split_dir(page)
+    return move(html, source, prefix, lambda path: relative(path, "", to_dir))
+
+
 def _two_passes(html: str, from_url: str, to_url: str, prefix: str) -> str:
     """Moving a fragment as two regular-expression passes: the plain way."""
     ids = {m.group(2) for m in re.finditer(r'(\sid)="([^"]*)"', html)}
@@ -154,7 +159,7 @@ def _two_passes(html: str, from_url: str, to_url: str, prefix: str) -> str:
     st.sampled_from(["notes/learning/", "notes/people/rob/page/2/", "", "x.html"]),
 )
 def test_moving_a_fragment_matches_two_plain_passes(html: str, source: str, page: str) -> None:
-    assert move_fragment(html, source, page, "e-") == _two_passes(html, source, page, "e-")
+    assert _onto(html, source, page, "e-") == _two_passes(html, source, page, "e-")
 
 
 @given(st.lists(st.tuples(_PATH, st.booleans()), min_size=1, max_size=30), _PATH)

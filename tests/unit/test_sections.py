@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.rebase import move_fragment, move_url, relative
+from mkdocs_weeknotes.rebase import move, move_url, relative, split_dir
 from mkdocs_weeknotes.sections import (
     Rollup,
     _heading_text,
@@ -145,7 +145,8 @@ def test_cut_sections_inside_a_container_and_around_raw_text() -> None:
 
 def test_moving_a_fragment_rewrites_links_and_ids() -> None:
     [section] = cut_sections(HTML, [LEARNING])
-    moved = move_fragment(section.html, "weeknotes/2019/x/", "weeknotes/learning/", "e-")
+    to_dir = split_dir("weeknotes/learning/")
+    moved = move(section.html, "weeknotes/2019/x/", "e-", lambda path: relative(path, "", to_dir))
     assert 'src="../2019/img/a.png"' in moved
     assert 'id="e-deeper"' in moved and 'id="e-fnref:2"' in moved
     assert 'href="../2019/x/#fn:2"' in moved  # the footnote is not in this fragment
