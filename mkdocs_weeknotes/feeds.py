@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -56,47 +55,76 @@ def absolute_html(html: str, page_url: str) -> str:
     return _URL_ATTR.sub(fix, html)
 
 
+# Anything that text or an attribute value needs changed: most values need nothing.
+_SPECIAL = re.compile('[&<>"\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]')
+
+
+def _text(value: str) -> str:
+    if _SPECIAL.search(value) is None:
+        return value
+    return clean(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(value: str) -> str:
+    if _SPECIAL.search(value) is None:
+        return value
+    # Line ends and tabs as references: a parser would fold them into spaces.
+    return (
+        _text(value)
+        .replace('"', "&quot;")
+        .replace("\r", "&#13;")
+        .replace("\n", "&#10;")
+        .replace("\t", "&#09;")
+    )
+
+
+def _element(indent: str, tag: str, text: str = "", **attrs: str) -> str:
+    """One element with no children, on a line of its own."""
+    opening = tag + "".join(f' {name}="{_attribute(value)}"' for name, value in attrs.items())
+    body = _text(text)
+    return f"{indent}<{opening}>{body}</{tag}>" if body else f"{indent}<{opening} />"
+
+
 def atom(feed: Feed) -> bytes:
-    """The feed as UTF-8 XML; newest entries first, as given."""
-    ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed")
+    """The feed as UTF-8 XML, indented by two spaces; newest entries first, as given.
 
-    def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {k: clean(v) for k, v in attrs.items()})
-        if text is not None:
-            element.text = clean(text)
-        return element
-
-    add(root, "title", feed.title)
-    add(root, "id", feed.url)
-    add(root, "link", rel="self", type="application/atom+xml", href=feed.url)
-    add(root, "link", rel="alternate", type="text/html", href=feed.page_url)
+    Written as text rather than built as a tree: a feed is a fixed shape, and a
+    build writes one per theme and per person.
+    """
     newest = max((entry.updated for entry in feed.entries), default=None)
-    # The newest entry's date, not the build's: the same sources give the same feed.
-    add(root, "updated", _stamp(newest) if newest else "1970-01-01T00:00:00Z")
-    author = add(root, "author")
-    add(author, "name", feed.site_name)
-    add(root, "generator", "mkdocs-weeknotes")
+    lines = [
+        "<?xml version='1.0' encoding='utf-8'?>",
+        f'<feed xmlns="{ATOM}">',
+        _element("  ", "title", feed.title),
+        _element("  ", "id", feed.url),
+        _element("  ", "link", rel="self", type="application/atom+xml", href=feed.url),
+        _element("  ", "link", rel="alternate", type="text/html", href=feed.page_url),
+        # The newest entry's date, not the build's: the same sources give the same feed.
+        _element("  ", "updated", _stamp(newest) if newest else "1970-01-01T00:00:00Z"),
+        "  <author>",
+        _element("    ", "name", feed.site_name),
+        "  </author>",
+        _element("  ", "generator", "mkdocs-weeknotes"),
+    ]
     for item in feed.entries:
-        entry = add(root, "entry")
-        add(entry, "title", item.title)
-        add(entry, "id", item.url)
-        add(entry, "link", rel="alternate", type="text/html", href=item.url)
-        add(entry, "published", _stamp(item.published))
-        add(entry, "updated", _stamp(item.updated))
+        lines.append("  <entry>")
+        lines.append(_element("    ", "title", item.title))
+        lines.append(_element("    ", "id", item.url))
+        lines.append(_element("    ", "link", rel="alternate", type="text/html", href=item.url))
+        lines.append(_element("    ", "published", _stamp(item.published)))
+        lines.append(_element("    ", "updated", _stamp(item.updated)))
         for name, uri in item.authors:
-            person = add(entry, "author")
-            add(person, "name", name)
+            lines.append("    <author>")
+            lines.append(_element("      ", "name", name))
             if uri:
-                add(person, "uri", uri)
+                lines.append(_element("      ", "uri", uri))
+            lines.append("    </author>")
         for term, label in item.categories:
-            add(entry, "category", term=term, label=label)
+            lines.append(_element("    ", "category", term=term, label=label))
         if item.content:
-            add(entry, "content", item.content, type="html")
+            lines.append(_element("    ", "content", item.content, type="html"))
         # Atom wants a summary where there is no content; the title will do.
-        add(entry, "summary", item.summary or item.title)
-    ET.indent(root)
-    # Serialised to text and encoded once: asked for bytes, ElementTree writes
-    # every element through an encoder of its own, several times slower.
-    text = ET.tostring(root, encoding="unicode")
-    return f"<?xml version='1.0' encoding='utf-8'?>\n{text}\n".encode()
+        lines.append(_element("    ", "summary", item.summary or item.title))
+        lines.append("  </entry>")
+    lines.append("</feed>\n")
+    return "\n".join(lines).encode()
