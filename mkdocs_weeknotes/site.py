@@ -210,8 +210,19 @@ class SiteBuild:
                     flat.append(inner[0])
                 else:
                     flat.append(child)
-            section.children = flat
+            # Latest, Themes, People, then each rollup, as the contract orders them,
+            # not by folder name; a site's own pages in the folder follow.
+            rank = {
+                files.get_file_from_path(uri): _NAV_RANK.get(spec.kind, len(_NAV_RANK))
+                for uri, spec in self.generated.items()
+                if spec.in_nav
+            }
+            section.children = sorted(
+                flat,
+                key=lambda item: rank.get(item.file, 99) if isinstance(item, Page) else 99,
+            )
             section.title = self.settings.nav_title
+            _relink(nav)
             return
 
     # --- pages -----------------------------------------------------------------------
@@ -461,6 +472,29 @@ def _make_readable(file: File, data: bytes) -> None:
         data.decode("utf-8")
     except UnicodeDecodeError:
         file.content_string = data.decode("utf-8", errors="replace")
+
+
+_NAV_RANK = {"latest": 0, "themes": 1, "people": 2, "rollup": 3}
+
+
+def _relink(nav: Navigation) -> None:
+    """The pages' order, and each page's previous and next, as the nav now shows them."""
+    pages: list[Page] = []
+
+    def walk(items: Sequence[StructureItem]) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    before = {id(page) for page in nav.pages}
+    pages = [page for page in pages if id(page) in before]  # links are not pages
+    nav.pages[:] = pages
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
 
 
 def _sections(items: Sequence[StructureItem]) -> list[Section]:

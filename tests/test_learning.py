@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import posixpath
+import re
 import shutil
 from collections import Counter
 from html.parser import HTMLParser
@@ -118,6 +121,24 @@ def test_other_rollups_collect_their_own_headings(built: Build) -> None:
     assert "What we&#39;ve been reading" in html or "What we've been reading" in html
     assert html.count("READING-B") == 1
     assert "LEARN-B" not in html
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_nav_section_holds_latest_themes_people_then_rollups(
+    theme: str, tmp_path: Path
+) -> None:
+    build = mkdocs_build(SITE, tmp_path, "--strict", theme=theme)
+    assert build.exit_code == 0, build.output
+    home = (build.site_dir / "index.html").read_text(encoding="utf-8")
+    wanted = ["weeknotes/", "weeknotes/themes/", "weeknotes/people/"]
+    wanted += ["weeknotes/learning/", "weeknotes/reading/"]
+    shown = [href for href in re.findall(r'href="([^"]*)"', home) if href in wanted]
+    assert list(dict.fromkeys(shown)) == wanted
+    if theme == "mkdocs":  # its header links each page to the next one in the nav
+        for page, following in itertools.pairwise(wanted):
+            html = (build.site_dir / page / "index.html").read_text(encoding="utf-8")
+            target = posixpath.relpath(following, page)
+            assert re.search(rf'rel="next" href="{re.escape(target)}/?"', html), page
 
 
 def test_rollup_pages_stay_out_of_search(built: Build) -> None:
