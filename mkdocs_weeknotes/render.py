@@ -206,7 +206,8 @@ class Renderer:
             return ""
         target = self._site_urls.get(src_uri)
         if target is None:
-            file = self.files.get_file_from_path(src_uri)
+            # Our URIs are clean already: get_file_from_path would make a PurePath.
+            file = self.files.src_uris.get(src_uri)
             if file is None:
                 return ""
             target = self._site_urls[src_uri] = file.url

@@ -119,7 +119,7 @@ class SiteBuild:
     def apply(self, files: Files) -> None:
         """Notes leave the nav, drafts leave the build, generated pages join the files."""
         for note in self.weeknotes.notes:
-            file = files.get_file_from_path(note.src_uri)
+            file = files.src_uris.get(note.src_uri)
             if file is None:
                 continue
             if note.draft and not self.serve:

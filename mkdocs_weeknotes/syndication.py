@@ -78,7 +78,7 @@ def make_feed(
 
     def url_of(src_uri: str | None) -> str:
         if src_uri not in urls:
-            file = files.get_file_from_path(src_uri) if src_uri else None
+            file = files.src_uris.get(src_uri) if src_uri else None
             urls[src_uri] = urljoin(base, file.url) if file is not None else ""
         return urls[src_uri]
 
