@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mkdocs.structure.files import File
 
 from .model import Note
@@ -23,29 +23,30 @@ if TYPE_CHECKING:
 
 def header(renderer: Renderer, note: Note, here: File) -> str:
     """What `weeknotes/note-header.html` makes: the week, people and themes."""
+    text = renderer.text
     plan = renderer.plan
     out = ['<div class="wn-note-meta">']
     if note.week:
         week, iso = renderer.day(note.week)
-        time = f'<time datetime="{iso}">{escape(week)}</time>'
+        time = f'<time datetime="{iso}">{text(week)}</time>'
         year = renderer.url(plan.uri("year", str(note.week.year)), here)
         if year:
-            time = f'<a href="{escape(f"{year}#week-{iso}")}">{time}</a>'
+            time = f'<a href="{text(f"{year}#week-{iso}")}">{time}</a>'
         out.append(f'<span class="wn-week-link">Week commencing {time}</span>')
     if note.authors:
         out.append('<span class="wn-people-line">')
         for number, ident in enumerate(note.authors):
             person = plan.people.get(ident)
-            name = escape(person.name if person else ident)
+            name = text(person.name if person else ident)
             url = renderer.url(plan.uri("person", ident), here)
             out.append(" by " if number == 0 else ", ")
-            out.append(f'<a href="{escape(url)}">{name}</a>' if url else name)
+            out.append(f'<a href="{text(url)}">{name}</a>' if url else name)
         out.append("</span>")
     if note.themes:
         out.append('<span class="wn-themes-line">')
         for theme in note.themes:
             url = renderer.url(plan.uri("theme", theme.slug), here)
-            out.append(f' <a class="wn-theme-tag" href="{escape(url)}">{escape(theme.label)}</a>')
+            out.append(f' <a class="wn-theme-tag" href="{text(url)}">{text(theme.label)}</a>')
         out.append("</span>")
     out.append("</div>\n")
     return "".join(out)
@@ -53,6 +54,7 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
 
 def footer(renderer: Renderer, note: Note, here: File) -> str:
     """What `weeknotes/note-footer.html` makes: each person's older and newer note."""
+    text = renderer.text
     plan = renderer.plan
     rows = []
     for ident, (older, newer) in plan.neighbours.get(note.src_uri, {}).items():
@@ -61,14 +63,14 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         person = plan.people.get(ident)
         row = ["<p>"]
         if older is not None:
-            url = escape(renderer.url(older.src_uri, here))
-            row.append(f'<a class="wn-older" href="{url}" rel="prev">← {escape(older.title)}</a> ')
+            url = text(renderer.url(older.src_uri, here))
+            row.append(f'<a class="wn-older" href="{url}" rel="prev">← {text(older.title)}</a> ')
         row.append(
-            f'<span class="wn-neighbours-person">{escape(person.name if person else ident)}</span>'
+            f'<span class="wn-neighbours-person">{text(person.name if person else ident)}</span>'
         )
         if newer is not None:
-            url = escape(renderer.url(newer.src_uri, here))
-            row.append(f' <a class="wn-newer" href="{url}" rel="next">{escape(newer.title)} →</a>')
+            url = text(renderer.url(newer.src_uri, here))
+            row.append(f' <a class="wn-newer" href="{url}" rel="next">{text(newer.title)} →</a>')
         row.append("</p>\n")
         rows.append("".join(row))
     if not rows:
@@ -87,24 +89,25 @@ def note_list(notes: NoteList) -> Markup:
 
 def note_item(renderer: Renderer, note: Note, here: File) -> str:
     """One item of `note_list`, on the page `here`."""
+    text = renderer.text
     plan = renderer.plan
     draft = " wn-draft" if note.draft else ""
-    url = escape(renderer.url(note.src_uri, here))
+    url = text(renderer.url(note.src_uri, here))
     out = [
-        f'<li class="wn-note{draft}"><a class="wn-note-title" href="{url}">{escape(note.title)}</a>'
+        f'<li class="wn-note{draft}"><a class="wn-note-title" href="{url}">{text(note.title)}</a>'
     ]
     if note.draft:
         out.append(' <span class="wn-badge">Draft</span>')
     shown, iso = renderer.day(note.date)
-    out.append(f' <span class="wn-byline"><time datetime="{escape(iso)}">{escape(shown)}</time>')
+    out.append(f' <span class="wn-byline"><time datetime="{text(iso)}">{text(shown)}</time>')
     for number, ident in enumerate(note.authors):
         person = plan.people.get(ident)
-        url = escape(renderer.url(plan.uri("person", ident), here))
+        url = text(renderer.url(plan.uri("person", ident), here))
         out.append(" · " if number == 0 else ", ")
-        out.append(f'<a href="{url}">{escape(person.name if person else ident)}</a>')
+        out.append(f'<a href="{url}">{text(person.name if person else ident)}</a>')
     out.append("</span>")
     if note.summary:
-        out.append(f' <p class="wn-summary">{escape(note.summary)}</p>')
+        out.append(f' <p class="wn-summary">{text(note.summary)}</p>')
     out.append("</li>\n")
     return "".join(out)
 
@@ -112,23 +115,24 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
 def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here: File) -> str:
     """What `weeknotes/partials/entry.html` makes of one section on the page `here`:
     `html` is the section moved onto that page, `url` the link to it in its note."""
+    text = renderer.text
     people = [renderer.person(ident, here) for ident in note.authors]
-    out = [f'<article class="wn-entry" id="{escape(ident)}">\n<p class="wn-entry-header">']
+    out = [f'<article class="wn-entry" id="{text(ident)}">\n<p class="wn-entry-header">']
     for person in people:
         if person.avatar:
             out.append(
-                f'<img class="wn-avatar wn-avatar-small" src="{escape(person.avatar)}"'
+                f'<img class="wn-avatar wn-avatar-small" src="{text(person.avatar)}"'
                 ' alt="" width="32" height="32"> '
             )
     for number, person in enumerate(people):
         out.append(", " if number else "")
         out.append(
-            f'<a class="wn-entry-person" href="{escape(person.url)}">{escape(person.name)}</a>'
+            f'<a class="wn-entry-person" href="{text(person.url)}">{text(person.name)}</a>'
         )
     shown, iso = renderer.day(note.date)
     out.append(
-        f' · <a class="wn-entry-source" href="{escape(url)}">{escape(note.title)}</a>'
-        f' · <time datetime="{escape(iso)}">{escape(shown)}</time>'
+        f' · <a class="wn-entry-source" href="{text(url)}">{text(note.title)}</a>'
+        f' · <time datetime="{text(iso)}">{text(shown)}</time>'
     )
     if note.draft:
         out.append(' <span class="wn-badge">Draft</span>')

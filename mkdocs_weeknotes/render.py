@@ -149,6 +149,8 @@ class Renderer:
         self._themes: dict[str, Link] = {}
         # Each date as shown and in ISO form: Babel is slow, and a site has few dates.
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
+        # Names, titles and links escaped for HTML: each is written on many pages.
+        self._escaped: dict[str, str] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
 
@@ -233,6 +235,20 @@ class Renderer:
                 link = via_folder(target, self._here_dir, self._folders)
             self._links[target] = link
         return link
+
+    def shared_link(self, target: str, here: File) -> str:
+        """A link from the page `here` to the site path `target`, made once for
+        all the pages of a folder: for what every page links to, such as a feed."""
+        return self._relative(target, here, shared=True)
+
+    def text(self, value: str) -> str:
+        """`value` escaped for HTML text or a quoted attribute, as Jinja escapes it."""
+        done = self._escaped.get(value)
+        if done is None:
+            done = str(escape(value))
+            # Most values need no escaping: keep one string, not two equal ones.
+            done = self._escaped[value] = value if done == value else done
+        return done
 
     def asset(self, url: str, here: File) -> str:
         """An avatar or image: absolute URLs as they are, others relative to docs_dir."""

@@ -68,6 +68,7 @@ class SiteBuild:
     rendered: dict[tuple[str, str], Rendered] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)
     _feeds_by_page: dict[str, FeedSpec] = field(default_factory=dict)
+    _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_path: dict[str, list[Problem]] | None = None
@@ -339,14 +340,29 @@ class SiteBuild:
         own = self._feeds_by_page.get(uri)
         team = self._feeds_by_page.get(self.plan.uri("latest") or "")
         links = [
-            f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
-            f' href="{escape(relative(feed.path, page.file.url))}">'
+            self._feed_link(feed, page.file)
             for feed in (team, own if own is not team else None)
             if feed is not None
         ]
         if links and "</head>" in output:
             output = output.replace("</head>", "".join(links) + "</head>", 1)
         return output
+
+    def _feed_link(self, feed: FeedSpec, here: File) -> str:
+        """The `<link>` to a feed for the page `here`'s head; the team's feed is on
+        every page, so each folder's link is made once."""
+        href = (
+            self.renderer.shared_link(feed.path, here)
+            if self.renderer is not None
+            else relative(feed.path, here.url)
+        )
+        link = self._feed_links.get((feed.path, href))
+        if link is None:
+            link = self._feed_links[(feed.path, href)] = (
+                f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
+                f' href="{escape(href)}">'
+            )
+        return link
 
     def _problems_of(self, path: str) -> list[Problem]:
         if self._by_path is None:
