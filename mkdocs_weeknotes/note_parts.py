@@ -126,9 +126,7 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
             )
     for number, person in enumerate(people):
         out.append(", " if number else "")
-        out.append(
-            f'<a class="wn-entry-person" href="{text(person.url)}">{text(person.name)}</a>'
-        )
+        out.append(f'<a class="wn-entry-person" href="{text(person.url)}">{text(person.name)}</a>')
     shown, iso = renderer.day(note.date)
     out.append(
         f' · <a class="wn-entry-source" href="{text(url)}">{text(note.title)}</a>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, overload
@@ -36,6 +37,9 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
+
+# What markupsafe's escape changes.
+_TO_ESCAPE = re.compile("[&<>\"']")
 
 # Views are what templates read. Those made for every listed note are NamedTuples:
 # a build makes them by the thousand, and a tuple is quicker to make than a
@@ -149,8 +153,6 @@ class Renderer:
         self._themes: dict[str, Link] = {}
         # Each date as shown and in ISO form: Babel is slow, and a site has few dates.
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
-        # Names, titles and links escaped for HTML: each is written on many pages.
-        self._escaped: dict[str, str] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
 
@@ -241,14 +243,12 @@ class Renderer:
         all the pages of a folder: for what every page links to, such as a feed."""
         return self._relative(target, here, shared=True)
 
-    def text(self, value: str) -> str:
+    @staticmethod
+    def text(value: str) -> str:
         """`value` escaped for HTML text or a quoted attribute, as Jinja escapes it."""
-        done = self._escaped.get(value)
-        if done is None:
-            done = str(escape(value))
-            # Most values need no escaping: keep one string, not two equal ones.
-            done = self._escaped[value] = value if done == value else done
-        return done
+        # Most names, titles and links need nothing: a search is far cheaper than
+        # making a Markup. Nothing is kept, so memory does not grow with the site.
+        return value if _TO_ESCAPE.search(value) is None else str(escape(value))
 
     def asset(self, url: str, here: File) -> str:
         """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
