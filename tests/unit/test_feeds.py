@@ -61,23 +61,18 @@ AWKWARD = st.lists(
     max_size=12,
 ).map("".join)
 DAYS = st.dates(min_value=datetime.date(2000, 1, 1), max_value=datetime.date(2030, 12, 31))
+PAIRS = st.lists(st.tuples(AWKWARD, AWKWARD), max_size=2).map(tuple)
 ENTRIES = st.builds(
     FeedEntry,
-    title=AWKWARD,
-    url=AWKWARD,
+    **dict.fromkeys(("title", "url", "summary", "content"), AWKWARD),
     published=DAYS,
     updated=DAYS,
-    authors=st.lists(st.tuples(AWKWARD, AWKWARD), max_size=2).map(tuple),
-    categories=st.lists(st.tuples(AWKWARD, AWKWARD), max_size=2).map(tuple),
-    summary=AWKWARD,
-    content=AWKWARD,
+    authors=PAIRS,
+    categories=PAIRS,
 )
 FEEDS = st.builds(
     Feed,
-    title=AWKWARD,
-    url=AWKWARD,
-    page_url=AWKWARD,
-    site_name=AWKWARD,
+    **dict.fromkeys(("title", "url", "page_url", "site_name"), AWKWARD),
     entries=st.lists(ENTRIES, max_size=3).map(tuple),
 )
 
