@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -14,7 +16,7 @@ from .config import WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, read
 from .model import Note, Theme
 from .problems import Problem
-from .sections import SectionRef, find_sections, headings, near_misses
+from .sections import Heading, SectionRef, find_sections, headings, near_misses
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
@@ -349,13 +351,18 @@ class _Checker:
         )
         return None
 
+    @functools.cached_property
+    def headings(self) -> list[Heading]:
+        """The body's headings: for the title and for the sections, read once."""
+        return headings(self.fm.body)
+
     def check_title(
         self, people: tuple[str, ...], week: datetime.date | None, date: datetime.date | None
     ) -> tuple[str, str]:
         title = self.text("title")
         if title:
             return title, "front matter"
-        heading = first_h1(self.fm.body)
+        heading = _first_h1(self.headings)
         if heading:
             return heading, "heading"
         names = [self.person_name(ident) for ident in people]
@@ -376,7 +383,7 @@ class _Checker:
                 f"'{miss.text}' is {kind}, not a heading, so it is not collected",
                 f"make it a heading: ## {miss.heading}",
             )
-        return tuple(find_sections(self.fm.body, self.fm.body_line, rollups))
+        return tuple(find_sections(self.fm.body, self.fm.body_line, rollups, self.headings))
 
     def check_required(self, title_source: str, date: datetime.date | None) -> None:
         if not self.fm.parsed:
@@ -477,4 +484,8 @@ def _impossible_hint(year: int, month: int, day: int) -> str:
 
 def first_h1(body: str) -> str | None:
     """The text of the first level-1 heading outside code blocks, if any."""
-    return next((h.text for h in headings(body) if h.level == 1 and h.text), None)
+    return _first_h1(headings(body))
+
+
+def _first_h1(found: Sequence[Heading]) -> str | None:
+    return next((h.text for h in found if h.level == 1 and h.text), None)

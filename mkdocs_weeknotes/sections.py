@@ -159,11 +159,16 @@ def _heading_text(raw: str) -> str:
     return _INLINE.sub("", _ATTRS.sub("", raw)).strip()
 
 
-def find_sections(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[SectionRef]:
+def find_sections(
+    body: str, body_line: int, rollups: Sequence[Rollup], found: list[Heading] | None = None
+) -> list[SectionRef]:
     """The rollup sections of a note, outermost only: a matching heading inside
     another matching section belongs to that section's content. A heading with
-    nothing under it (as `weeknotes new` leaves them) is no section yet."""
-    found = headings(body)
+    nothing under it (as `weeknotes new` leaves them) is no section yet.
+
+    `found` may carry `headings(body)` when the caller already has them."""
+    if found is None:
+        found = headings(body)
     lines = body.split("\n")
     refs: list[SectionRef] = []
     open_level: int | None = None
