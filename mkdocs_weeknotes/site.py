@@ -178,7 +178,7 @@ class SiteBuild:
     # --- on_nav ----------------------------------------------------------------------
 
     def arrange_nav(self, nav: Navigation, files: Files) -> None:
-        """With an automatic nav, one section holds Latest, Themes and People."""
+        """With an automatic nav, one section holds Latest, Themes, People and rollups."""
         self.renderer = Renderer(
             self.plan,
             files,
@@ -190,37 +190,30 @@ class SiteBuild:
         self.renderer.feeds = {feed.page: feed.path for feed in self.feeds}
         if self.config.nav is not None:
             return  # an explicit nav is the site's to arrange; the docs show how
-        ours = {
-            files.get_file_from_path(uri) for uri, spec in self.generated.items() if spec.in_nav
+        # Our pages in the nav, ranked as the contract orders them: Latest, Themes,
+        # People, then each rollup, not by folder name.
+        rank = {
+            files.get_file_from_path(uri): _NAV_RANK[spec.kind]
+            for uri, spec in self.generated.items()
+            if spec.in_nav
         }
+        last = len(_NAV_RANK)  # a site's own pages in the folder follow ours
         for section in _sections(nav.items):
             children = section.children
-            if not any(isinstance(c, Page) and c.file in ours for c in children):
+            if not any(isinstance(c, Page) and c.file in rank for c in children):
                 continue
             flat: list[StructureItem] = []
             for child in children:
-                inner = child.children if isinstance(child, Section) else None
-                if (
-                    inner
-                    and len(inner) == 1
-                    and isinstance(inner[0], Page)
-                    and inner[0].file in ours
-                ):
+                only = _only_page(child)
+                if only is not None and only.file in rank:
                     # A section holding only our index page is that page.
-                    inner[0].parent = section
-                    flat.append(inner[0])
+                    only.parent = section
+                    flat.append(only)
                 else:
                     flat.append(child)
-            # Latest, Themes, People, then each rollup, as the contract orders them,
-            # not by folder name; a site's own pages in the folder follow.
-            rank = {
-                files.get_file_from_path(uri): _NAV_RANK.get(spec.kind, len(_NAV_RANK))
-                for uri, spec in self.generated.items()
-                if spec.in_nav
-            }
             section.children = sorted(
                 flat,
-                key=lambda item: rank.get(item.file, 99) if isinstance(item, Page) else 99,
+                key=lambda item: rank.get(item.file, last) if isinstance(item, Page) else last,
             )
             section.title = self.settings.nav_title
             _relink(nav)
@@ -505,8 +498,6 @@ def _relink(nav: Navigation) -> None:
                 walk(item.children)
 
     walk(nav.items)
-    before = {id(page) for page in nav.pages}
-    pages = [page for page in pages if id(page) in before]  # links are not pages
     nav.pages[:] = pages
     for index, page in enumerate(pages):
         page.previous_page = pages[index - 1] if index else None
