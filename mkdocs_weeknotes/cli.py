@@ -26,6 +26,7 @@ from .newnote import NewNoteError, new_note
 from .problems import Problem
 from .schema import front_matter_schema
 from .site import SiteBuild, collect_site
+from .writing import WriteError, write_file
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
@@ -198,7 +199,10 @@ def schema(config_file: str | None, output: str | None) -> None:
     weeknotes = collect_site(get_files(site.config), site.config, site.settings)
     text = json.dumps(front_matter_schema(site.settings, weeknotes), indent=2, ensure_ascii=False)
     if output:
-        Path(output).write_text(text + "\n", encoding="utf-8")
+        try:
+            write_file(Path(output), (text + "\n").encode("utf-8"), replace=True)
+        except WriteError as err:
+            fail(str(err))
     else:
         click.echo(text)
 
@@ -212,13 +216,34 @@ def schema(config_file: str | None, output: str | None) -> None:
     type=click.Path(file_okay=False),
     help="The folder to write the pages into.",
 )
-def export(config_file: str | None, out: str) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files already there (never the docs folder's own files).",
+)
+def export(config_file: str | None, out: str, force: bool) -> None:
     """Write the index and rollup pages as plain Markdown, for another site generator.
 
     Pages land at the same paths they have in the site (for example
     weeknotes/themes/data/index.md), with relative links to the notes' files.
+    Nothing is written if a page would replace a file (unless --force), a file
+    of the docs folder (even then), or go through a symbolic link.
+
+    Exit status: 0 when every page was written, 1 when files are in the way,
+    2 for bad usage or a folder that cannot be written.
     """
     site = load_site(config_file)
     build = SiteBuild.check(get_files(site.config), site.config, site.settings, keep_text=True)
-    written = export_pages(build.weeknotes, build.plan, site.settings, Path(out))
+    try:
+        written = export_pages(
+            build.weeknotes,
+            build.plan,
+            site.settings,
+            Path(out),
+            force=force,
+            docs_dir=Path(site.config.docs_dir),
+        )
+    except WriteError as err:
+        click.echo(f"weeknotes: {err}", err=True)
+        sys.exit(err.status)
     click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)

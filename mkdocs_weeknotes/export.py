@@ -17,6 +17,7 @@ from .config import WeeknotesConfig
 from .generated import PageSpec, Plan
 from .model import Note
 from .sections import headings
+from .writing import Target, write_all
 
 _INLINE_LINK = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)((?:\s+\"[^\"]*\")?\))")
 _REF_DEF = re.compile(r"^( {0,3}\[(?!\^)[^\]]+\]:\s*)(\S+)(.*)$", re.MULTILINE)
@@ -167,13 +168,24 @@ class Exporter:
         return out
 
 
-def export(weeknotes: Weeknotes, plan: Plan, settings: WeeknotesConfig, out: Path) -> list[Path]:
-    """Write every generated page under `out`; return the files written."""
+def export(
+    weeknotes: Weeknotes,
+    plan: Plan,
+    settings: WeeknotesConfig,
+    out: Path,
+    *,
+    force: bool = False,
+    docs_dir: Path | None = None,
+) -> list[Path]:
+    """Write every generated page under `out`; return the files written.
+
+    Nothing is written if any page would replace a file (unless `force`), a file
+    of `docs_dir` (even then) or go through a link: see `writing.write_all`.
+    """
     exporter = Exporter(weeknotes, plan, settings)
-    written = []
-    for spec in plan.pages:
-        path = out.joinpath(*spec.src_uri.split("/"))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(exporter.page(spec), encoding="utf-8")
-        written.append(path)
-    return written
+    targets = [
+        Target(out.joinpath(*spec.src_uri.split("/")), exporter.page(spec).encode("utf-8"))
+        for spec in plan.pages
+    ]
+    write_all(out, targets, force=force, protected=docs_dir)
+    return [target.path for target in targets]

@@ -16,6 +16,7 @@ from .config import WeeknotesConfig
 from .notes import read_note
 from .slugs import slugify
 from .weeks import week_of
+from .writing import WriteError, write_file
 
 TEMPLATE = "weeknotes/new-note.md"
 
@@ -50,7 +51,7 @@ def new_note(
         raise NewNoteError(f"new_note_path gives {relative!r}: not a .md file under notes_dir")
     src_uri = posixpath.join(settings.notes_dir, relative) if settings.notes_dir else relative
     path = Path(config.docs_dir, *src_uri.split("/"))
-    if path.exists():
+    if path.exists() or path.is_symlink():
         raise NewNoteError(f"{path} already exists; it was left as it was", status=1)
     people = {slugify(i) for i in ids} if not weeknotes.has_authors_file else set(ids)
     for note in weeknotes.notes:
@@ -67,8 +68,10 @@ def new_note(
     if result.problems:
         details = "\n".join(f"  {problem}" for problem in result.problems)
         raise NewNoteError(f"the new note would have problems, so it was not written:\n{details}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        write_file(path, text.encode("utf-8"))
+    except WriteError as err:
+        raise NewNoteError(str(err), err.status) from err
     return path
 
 
