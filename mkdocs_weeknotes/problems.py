@@ -15,6 +15,7 @@ CODES: dict[str, str] = {
     "WN005": "a key appears twice in the front matter",
     "WN006": "an unknown key that is close to a known one",
     "WN007": "a field listed in the `required` setting is missing",
+    "WN010": "a note that cannot be read: a broken link, a link loop, no permission",
     "WN101": "no date: neither a `date` key nor a YYYY-MM-DD file-name prefix",
     "WN102": "a date that is not a real calendar date",
     "WN103": "an author who is not in the authors file",

@@ -452,14 +452,32 @@ def collect_site(
     """Every note among the site's files; undecodable ones are given readable text."""
     display = _display(config)
     sources: list[Source] = []
+    unreadable: list[Problem] = []
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         if not is_note_path(file.src_uri, settings.notes_dir):
             continue
-        data = file.content_bytes
+        try:
+            data = file.content_bytes
+        except OSError as err:
+            # A broken link or a link loop: MkDocs itself would stop the build on it.
+            unreadable.append(_unreadable(display(file.src_uri), err))
+            file.inclusion = InclusionLevel.EXCLUDED
+            continue
         sources.append(Source(file.src_uri, display(file.src_uri), data))
         _make_readable(file, data)
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
-    return collect(sources, settings, authors, problems, keep_text, cache)
+    return collect(sources, settings, authors, problems + unreadable, keep_text, cache)
+
+
+def _unreadable(path: str, err: OSError) -> Problem:
+    reason = err.strerror or type(err).__name__
+    return Problem(
+        path,
+        1,
+        "WN010",
+        f"the file cannot be read: {reason}",
+        "fix or remove the link" if os.path.islink(err.filename or "") else "",
+    )
 
 
 def _display(config: MkDocsConfig) -> Callable[[str], str]:
