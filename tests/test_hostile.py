@@ -38,3 +38,22 @@ def test_long_ids_themes_and_names_build(tmp_path: Path, theme: str) -> None:
     people = [p.name for p in (build.site_dir / "weeknotes" / "people").iterdir()]
     assert any(name.startswith("robertina-robertina") for name in people)
     assert max(len(name.encode("utf-8")) for name in people) <= 80
+
+
+def test_a_script_avatar_is_a_problem_and_never_reaches_the_page(tmp_path: Path) -> None:
+    site = copy_site("clean", tmp_path)
+    authors = site / "docs" / "weeknotes" / ".authors.yml"
+    authors.write_text(
+        authors.read_text().replace("https://example.org/rob.png", '" JaVa\\tScRiPt:alert(1)"')
+    )
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    assert build.problem_lines() == [
+        "docs/weeknotes/.authors.yml:5: WN305 author 'rob': avatar ' JaVa\\tScRiPt:alert(1)'"
+        " is not an http(s) or relative URL (link an image with https://, or give its path"
+        " in the docs folder; initials are shown instead)"
+    ]
+    for page in ("weeknotes/people/index.html", "weeknotes/people/rob/index.html"):
+        html = build.page(page).lower()
+        assert "script:alert" not in html
+        assert "rob miller" in html
