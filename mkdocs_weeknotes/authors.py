@@ -130,7 +130,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     )
                 )
                 continue
-            values[name] = value
+            values[name] = frontmatter.printable(value)
         if not values.get("name"):
             problems.append(
                 Problem(

@@ -13,7 +13,7 @@ from typing import Any
 
 from .authors import Authors
 from .config import WEEKDAYS, WeeknotesConfig
-from .frontmatter import Field, FrontMatter, Invalid, read
+from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .problems import Problem
 from .sections import Heading, SectionRef, find_sections, headings, near_misses
@@ -115,7 +115,7 @@ class _Checker:
         themes = self.check_themes()
         draft = self.flag("draft", default=False)
         title, title_source = self.check_title(people, week, date)
-        summary = self.text("summary") or first_paragraph(self.fm.body)
+        summary = self.text("summary") or _printable_or_none(first_paragraph(self.fm.body))
         self.check_required(title_source, date)
         sections = self.check_sections()
         return Note(
@@ -362,7 +362,7 @@ class _Checker:
         title = self.text("title")
         if title:
             return title, "front matter"
-        heading = _first_h1(self.headings)
+        heading = printable(_first_h1(self.headings) or "")
         if heading:
             return heading, "heading"
         names = [self.person_name(ident) for ident in people]
@@ -433,6 +433,10 @@ def format_title(
         return settings.title_format.format(people=people, week=week, date=date or week)
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+
+
+def _printable_or_none(text: str | None) -> str | None:
+    return printable(text) if text else text
 
 
 def _text_items(found: Field) -> list[tuple[str, int]] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.conftest import copy_site, mkdocs_build
@@ -57,3 +58,48 @@ def test_a_script_avatar_is_a_problem_and_never_reaches_the_page(tmp_path: Path)
         html = build.page(page).lower()
         assert "script:alert" not in html
         assert "rob miller" in html
+
+
+# C0 controls other than tab, newline and CR, as YAML's escapes write them.
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def test_control_characters_from_front_matter_reach_no_page_or_feed(tmp_path: Path) -> None:
+    site = copy_site("clean", tmp_path)
+    notes = site / "docs" / "weeknotes"
+    (notes / "2019" / "2019-07-19-rob.md").write_text(
+        "---\n"
+        'title: "Nul\\0 and\\x01 bell\\a"\n'
+        "date: 2019-07-19\n"
+        "authors: [rob]\n"
+        'themes: ["Zero\\0day"]\n'
+        'summary: "Sum\\x1bmary\\ud800"\n'
+        "---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    (notes / "2019" / "2019-07-26-rob.md").write_text(
+        "---\ndate: 2019-07-26\nauthors: [rob]\n---\n\nFirst\x02 paragraph\x00.\n",
+        encoding="utf-8",
+    )
+    authors = notes / ".authors.yml"
+    authors.write_text(
+        authors.read_text().replace("Head of digital", '"Head\\0 of\\x07 digital"'),
+    )
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    written = [
+        path
+        for path in build.site_dir.rglob("*")
+        if path.suffix in (".html", ".xml") and "search" not in path.parts
+    ]
+    assert len(written) > 10
+    for path in written:
+        if path.parent.name == "2019-07-26-rob":
+            continue  # the body as Markdown renders it is MkDocs' own; its summary is ours
+        text = path.read_text(encoding="utf-8")
+        assert not CONTROLS.search(text), path
+    note = build.page("weeknotes/2019/2019-07-19-rob/index.html")
+    assert "Nul and bell" in note and "Zeroday" in note
+    latest = build.page("weeknotes/index.html")
+    assert "Summary" in latest and "First paragraph." in latest
+    assert "Head of digital" in build.page("weeknotes/people/rob/index.html")
