@@ -43,12 +43,31 @@ FOOTER = "#footer"
 
 
 def theme_title(text: str) -> str:
-    """A title as themes print it, unescaped: angle brackets become look-alikes.
+    """A title as themes print it, unescaped: markup becomes look-alikes.
 
-    MkDocs themes put `page.title` into the HTML as it is, so a `<` from front
-    matter would be markup there; our own templates escape it properly.
+    MkDocs themes put `page.title` and nav titles into the HTML as they are, some
+    inside `title="…"` attributes, so a `<` or a quote from front matter would be
+    markup there; our own templates escape it properly. Angle brackets become
+    ‹ ›, quotes become typographic ones. An `&` can only start a character
+    reference, which makes no markup, so it is left as it is.
     """
-    return text.replace("<", "\u2039").replace(">", "\u203a")
+    if _THEME_UNSAFE.search(text) is None:
+        return text
+    text = text.replace("<", "\u2039").replace(">", "\u203a")
+    return _QUOTE.sub(_curly, text)
+
+
+_THEME_UNSAFE = re.compile("[<>\"']")
+_QUOTE = re.compile("[\"']")
+_CURLY = {'"': ("\u201c", "\u201d"), "'": ("\u2018", "\u2019")}
+
+
+def _curly(match: re.Match[str]) -> str:
+    """An opening quote at the start or after a space or bracket, else a closing one."""
+    start = match.start()
+    before = match.string[start - 1] if start else " "
+    opening, closing = _CURLY[match.group()]
+    return opening if before.isspace() or before in "([{\u2039" else closing
 
 
 @dataclass
@@ -215,7 +234,7 @@ class SiteBuild:
                 flat,
                 key=lambda item: rank.get(item.file, last) if isinstance(item, Page) else last,
             )
-            section.title = self.settings.nav_title
+            section.title = theme_title(self.settings.nav_title)
             _relink(nav)
             return
 

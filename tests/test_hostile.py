@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import copy_site, mkdocs_build
 
@@ -103,3 +107,46 @@ def test_control_characters_from_front_matter_reach_no_page_or_feed(tmp_path: Pa
     latest = build.page("weeknotes/index.html")
     assert "Summary" in latest and "First paragraph." in latest
     assert "Head of digital" in build.page("weeknotes/people/rob/index.html")
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.names.update(name for name, _ in attrs)
+
+
+@pytest.mark.parametrize("theme_name", ["mkdocs", "readthedocs", "material"])
+def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_name: str) -> None:
+    if theme_name == "material" and importlib.util.find_spec("material") is None:
+        pytest.skip("Material for MkDocs is not installed")
+    site = copy_site("clean", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - weeknotes\n",
+            "  - weeknotes:\n      nav_title: \"<script>alert(1)</script> \\\" onclick='x\"\n",
+        )
+    )
+    (site / "docs" / "weeknotes" / "2019" / "2019-07-19-rob.md").write_text(
+        "---\n"
+        "title: 'Say \"hi\" onmouseover=\"alert(2)\" <script>alert(3)</script>'\n"
+        "date: 2019-07-19\nauthors: [rob]\n"
+        "themes: [\"x' onfocus='alert(4)\"]\n"
+        "---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    build = mkdocs_build(site, tmp_path, theme=theme_name)
+    assert build.exit_code == 0, build.output
+    pages = list(build.site_dir.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in html, path
+        parser = _Attributes()
+        parser.feed(html)
+        assert not parser.names & {"onclick", "onmouseover", "onfocus", "alert(4)"}, path
+    note = build.page("weeknotes/2019/2019-07-19-rob/index.html")
+    assert "Say" in note and "alert(3)" in note
