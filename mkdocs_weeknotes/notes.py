@@ -208,13 +208,16 @@ class _Checker:
         return None
 
     def check_week(self, date: datetime.date | None) -> datetime.date | None:
+        """The note's week; a wrong one is reported and the week of the date used,
+        so that the note is still listed where its header links to."""
         start = self.settings.week_start_index
+        by_date = week_of(date, start) if date else None
         found = self.value("week")
         if found is None:
-            return week_of(date, start) if date else None
+            return by_date
         week = self.as_date(found, "week")
         if week is None:
-            return None
+            return by_date
         valid = True
         if week.weekday() != start:
             valid = False
@@ -244,7 +247,7 @@ class _Checker:
                     f"week {week} ends more than {grace} days before the note's date {date}",
                     f"did you mean {expected}?",
                 )
-        return week if valid else None
+        return week if valid else by_date
 
     def check_authors(self) -> tuple[str, ...]:
         single, plural = self.value("author"), self.value("authors")

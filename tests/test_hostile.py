@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_site, mkdocs_build
+from tests.htmlcheck import parse
 
 LONG_ID = "r" * 300
 LONG_THEME = "日" * 86  # 258 bytes in UTF-8
@@ -150,3 +151,25 @@ def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_n
         assert not parser.names & {"onclick", "onmouseover", "onfocus", "alert(4)"}, path
     note = build.page("weeknotes/2019/2019-07-19-rob/index.html")
     assert "Say" in note and "alert(3)" in note
+
+
+def test_a_note_with_a_bad_week_is_listed_by_its_date(tmp_path: Path) -> None:
+    site = copy_site("clean", tmp_path)
+    (site / "docs" / "weeknotes" / "2019" / "2019-07-19-rob.md").write_text(
+        "---\ntitle: Wrong week\ndate: 2019-07-19\nweek: 2019-07-17\nauthors: [rob]\n"
+        "themes: [skills]\n---\n\nBody.\n",
+        encoding="utf-8",
+    )
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    assert [line.split(": ")[1][:5] for line in build.problem_lines()] == ["WN105"]
+    for page in (
+        "weeknotes/index.html",
+        "weeknotes/2019/index.html",
+        "weeknotes/people/rob/index.html",
+        "weeknotes/themes/skills/index.html",
+    ):
+        links = parse(build.page(page)).note_links
+        assert any("2019-07-19-rob" in link for link in links), page
+    year = build.page("weeknotes/2019/index.html")
+    assert 'id="week-2019-07-15"' in year  # where the note's header links to
