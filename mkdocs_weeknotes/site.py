@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 
@@ -86,6 +86,8 @@ class SiteBuild:
     # digest: what a note's render gave, for a `--dirty` build that skips the note.
     rendered: dict[tuple[str, str], Rendered] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)
+    # False when a file of the site stands where our stylesheet would go (WN402).
+    own_stylesheet: bool = True
     _feeds_by_page: dict[str, FeedSpec] = field(default_factory=dict)
     _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
     # A note's rendered content before our decorations, for full-content feeds.
@@ -112,8 +114,13 @@ class SiteBuild:
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.place_pages(files)
+        # Where the site's own files are copied to, for our feeds and stylesheet.
+        copied = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+        if settings.stylesheet:
+            build.own_stylesheet = not build.site_file_at(copied)
         if feeds_wanted(settings, config.site_url):
-            build.feeds = plan_feeds(plan, build.generated, config.site_name)
+            feeds = plan_feeds(plan, build.generated, config.site_name)
+            build.feeds = [feed for feed in feeds if not build.site_file_at(copied, feed)]
             build._feeds_by_page = {feed.page: feed for feed in build.feeds}
         elif settings.feeds.enabled:
             build.problems.append(
@@ -160,8 +167,35 @@ class SiteBuild:
                     inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
                 )
             )
-        if self.settings.stylesheet:
+        if self.settings.stylesheet and self.own_stylesheet:
             files.append(File.generated(self.config, STYLESHEET, content=_stylesheet()))
+
+    def site_file_at(self, copied: Mapping[str, File], feed: FeedSpec | None = None) -> bool:
+        """Whether a file of the site is copied to where we would write `feed`, or
+        with no feed, our stylesheet: the site's file is kept, and reported."""
+        path = feed.path if feed is not None else STYLESHEET
+        clash = copied.get(path)
+        if clash is None:
+            return False
+        if feed is not None:
+            what = f"the feed '{feed.title}' would be written"
+            switch = "set 'feeds: {enabled: false}'; this file is kept and the feed is left out"
+        else:
+            what = "the plugin's stylesheet would go"
+            switch = (
+                "set 'stylesheet: false'; this file is kept and the plugin's stylesheet"
+                " is left out"
+            )
+        self.problems.append(
+            Problem(
+                _display(self.config)(clash.src_uri),
+                1,
+                "WN402",
+                f"this file is copied to {path}, where {what}",
+                f"rename or move it, or {switch}",
+            )
+        )
+        return True
 
     def place_pages(self, files: Files) -> None:
         """Which planned pages can be made: a site's own page at that path is kept

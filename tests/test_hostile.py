@@ -173,3 +173,40 @@ def test_a_note_with_a_bad_week_is_listed_by_its_date(tmp_path: Path) -> None:
         assert any("2019-07-19-rob" in link for link in links), page
     year = build.page("weeknotes/2019/index.html")
     assert 'id="week-2019-07-15"' in year  # where the note's header links to
+
+
+def test_site_files_where_feeds_or_the_stylesheet_go_are_kept_and_reported(
+    tmp_path: Path,
+) -> None:
+    site = copy_site("clean", tmp_path)
+    docs = site / "docs"
+    mine = {
+        "weeknotes/feed.xml": "<mine/>",
+        "weeknotes/people/rob/feed.xml": "<rob/>",
+        "assets/weeknotes/weeknotes.css": "/* mine */",
+    }
+    for path, text in mine.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    assert build.problem_lines() == [
+        "docs/assets/weeknotes/weeknotes.css:1: WN402 this file is copied to"
+        " assets/weeknotes/weeknotes.css, where the plugin's stylesheet would go"
+        " (rename or move it, or set 'stylesheet: false'; this file is kept and the"
+        " plugin's stylesheet is left out)",
+        "docs/weeknotes/feed.xml:1: WN402 this file is copied to weeknotes/feed.xml,"
+        " where the feed 'Clean team site: weeknotes' would be written"
+        " (rename or move it, or set 'feeds: {enabled: false}'; this file is kept and"
+        " the feed is left out)",
+        "docs/weeknotes/people/rob/feed.xml:1: WN402 this file is copied to"
+        " weeknotes/people/rob/feed.xml, where the feed 'Clean team site: Rob Miller'"
+        " would be written (rename or move it, or set 'feeds: {enabled: false}';"
+        " this file is kept and the feed is left out)",
+    ]
+    for path, text in mine.items():
+        assert build.page(path) == text
+    # The other feeds are written, and no page offers the site's file as a feed.
+    assert "<feed" in build.page("weeknotes/people/liz/feed.xml")
+    assert "application/atom+xml" not in build.page("weeknotes/people/rob/index.html")
+    assert 'href="feed.xml"' in build.page("weeknotes/people/liz/index.html")
