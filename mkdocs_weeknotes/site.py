@@ -228,6 +228,28 @@ class SiteBuild:
             taken[planned.dest_uri] = planned
             self.generated[spec.src_uri] = spec
 
+    def rerender_changed(
+        self, files: Files, before: Mapping[str, tuple[Problem, ...]] | None
+    ) -> dict[str, tuple[Problem, ...]]:
+        """Under `serve --dirty`, mark for rendering each note whose problems changed.
+
+        MkDocs renders again only the notes whose source is newer than their page,
+        but another note can give an unchanged one a problem (WN201) or take it
+        away: its problem box must follow. Returns each note's problems, to compare
+        with on the next build (`before`: the last build's, None on the first).
+        """
+        now = {note.src_uri: tuple(self._problems_of(note.path)) for note in self.weeknotes.notes}
+        show = self.settings.show_problems
+        if before is None or not (show == "always" or (show == "serve" and self.serve)):
+            return now
+        for uri, problems in now.items():
+            file = files.src_uris.get(uri)
+            if file is not None and before.get(uri, ()) != problems:
+                # A file with its content in memory counts as modified: MkDocs then
+                # renders and writes its page, as it does for a generated file.
+                file.content_bytes = file.content_bytes
+        return now
+
     # --- on_nav ----------------------------------------------------------------------
 
     def arrange_nav(self, nav: Navigation, files: Files) -> None:
