@@ -183,8 +183,7 @@ class SiteBuild:
         else:
             what = "the plugin's stylesheet would go"
             switch = (
-                "set 'stylesheet: false'; this file is kept and the plugin's stylesheet"
-                " is left out"
+                "set 'stylesheet: false'; this file is kept and the plugin's stylesheet is left out"
             )
         self.problems.append(
             Problem(

@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import copy_site, mkdocs_build
 from tests.htmlcheck import parse
+from tests.test_cli import weeknotes
 
 LONG_ID = "r" * 300
 LONG_THEME = "日" * 86  # 258 bytes in UTF-8
@@ -128,12 +129,12 @@ def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_n
     config.write_text(
         config.read_text().replace(
             "  - weeknotes\n",
-            "  - weeknotes:\n      nav_title: \"<script>alert(1)</script> \\\" onclick='x\"\n",
+            '  - weeknotes:\n      nav_title: "<script>alert(1)</script> \\" onclick=\'x"\n',
         )
     )
     (site / "docs" / "weeknotes" / "2019" / "2019-07-19-rob.md").write_text(
         "---\n"
-        "title: 'Say \"hi\" onmouseover=\"alert(2)\" <script>alert(3)</script>'\n"
+        'title: \'Say "hi" onmouseover="alert(2)" <script>alert(3)</script>\'\n'
         "date: 2019-07-19\nauthors: [rob]\n"
         "themes: [\"x' onfocus='alert(4)\"]\n"
         "---\n\nBody.\n",
@@ -210,3 +211,15 @@ def test_site_files_where_feeds_or_the_stylesheet_go_are_kept_and_reported(
     assert "<feed" in build.page("weeknotes/people/liz/feed.xml")
     assert "application/atom+xml" not in build.page("weeknotes/people/rob/index.html")
     assert 'href="feed.xml"' in build.page("weeknotes/people/liz/index.html")
+
+
+def test_check_reports_what_the_build_would_keep_or_cut(tmp_path: Path) -> None:
+    site = copy_site("clean", tmp_path)
+    (site / "docs" / "weeknotes" / "feed.xml").write_text("<mine/>", encoding="utf-8")
+    (site / "docs" / "weeknotes" / "2019" / "2019-07-19-rob.md").write_text(
+        f"---\ndate: 2019-07-19\nauthors: [rob]\nthemes: [{LONG_THEME}]\n---\n", encoding="utf-8"
+    )
+    done = weeknotes("check", cwd=site)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.count("WN402") == 1
+    assert "docs/weeknotes/feed.xml:1: WN402" in done.stdout

@@ -73,8 +73,15 @@ def test_avatars_other_than_http_or_relative_are_problems(avatar: str) -> None:
 
 @pytest.mark.parametrize(
     "avatar",
-    ["https://example.org/a.png", "HTTP://example.org/a.png", "img/rob.png", "/img/rob.png",
-     "//cdn.example.org/a.png", "rob.png?x=a:b", "a b.png"],
+    [
+        "https://example.org/a.png",
+        "HTTP://example.org/a.png",
+        "img/rob.png",
+        "/img/rob.png",
+        "//cdn.example.org/a.png",
+        "rob.png?x=a:b",
+        "a b.png",
+    ],
 )
 def test_http_and_relative_avatars_are_kept(avatar: str) -> None:
     data = f"authors:\n  rob:\n    name: Rob\n    avatar: '{avatar}'\n".encode()
