@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -12,6 +13,13 @@ from .model import Person
 from .problems import Problem
 from .slugs import slugify
 from .suggest import closest
+
+# What a browser ignores in a URL before it reads the scheme: C0 controls and
+# spaces at either end, and tabs and newlines anywhere ("java\tscript:").
+_URL_TRIM = re.compile(r"^[\x00-\x20]+|[\x00-\x20]+$")
+_URL_SKIPPED = re.compile(r"[\t\n\r]")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+SAFE_SCHEMES = frozenset({"http", "https"})
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,20 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     )
                 )
                 continue
-            values[name] = str(field_value.value)
+            value = str(field_value.value)
+            if name == "avatar" and not safe_url(value):
+                problems.append(
+                    Problem(
+                        path,
+                        field_value.start_mark.line + 1,
+                        "WN305",
+                        f"author '{ident}': avatar {value!r} is not an http(s) or relative URL",
+                        "link an image with https://, or give its path in the docs folder;"
+                        " initials are shown instead",
+                    )
+                )
+                continue
+            values[name] = frontmatter.printable(value)
         if not values.get("name"):
             problems.append(
                 Problem(
@@ -128,6 +149,13 @@ def parse_authors(data: bytes, path: str) -> Authors:
             avatar=values.get("avatar", ""),
         )
     return Authors(people, tuple(sorted(problems)))
+
+
+def safe_url(url: str) -> bool:
+    """True for http(s) URLs and relative ones: nothing a browser would run."""
+    cleaned = _URL_SKIPPED.sub("", _URL_TRIM.sub("", url))
+    scheme = _SCHEME.match(cleaned)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
 def _mapping_value(root: yaml.Node | None, key: str) -> yaml.MappingNode | None:

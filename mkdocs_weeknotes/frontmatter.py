@@ -8,6 +8,7 @@ does not hide the others.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,11 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .problems import Problem
+
+# C0 controls but tab, newline and CR, and lone surrogates: YAML's escapes ("\0",
+# "\x1b", "\ud800") make them, and no page or feed may hold them (XML 1.0 forbids
+# them, browsers show them as boxes, a surrogate cannot even be written as UTF-8).
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 FENCE_OPEN = "---"
 FENCES_CLOSE = ("---", "...")
@@ -75,6 +81,22 @@ class _Reader:
 
     def problem(self, line: int, code: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, max(line, 1), code, message, hint))
+
+
+def printable(text: str) -> str:
+    """`text` without the control characters that no page or feed may hold."""
+    return text if _UNPRINTABLE.search(text) is None else _UNPRINTABLE.sub("", text)
+
+
+def _printable_all(value: Any) -> Any:
+    """Every text in a constructed value made printable, keys and items too."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_printable_all(item) for item in value]
+    if isinstance(value, dict):
+        return {_printable_all(k): _printable_all(v) for k, v in value.items()}
+    return value
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -199,7 +221,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
                 f"key '{key}' appears twice (first on line {fields[key].line})",
                 "keep one; the last one wins",
             )
-        raw = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        raw = printable(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
         item_lines: tuple[int, ...] = ()
         if isinstance(value_node, yaml.SequenceNode):
             item_lines = tuple(n.start_mark.line + _OFFSET for n in value_node.value)
@@ -215,13 +237,13 @@ def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
     # give back unchanged: skip its machinery, run for every key of every note.
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR:
-            return node.value
+            return printable(node.value)
     elif isinstance(node, yaml.SequenceNode):
         items = node.value
         if all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in items):
-            return [item.value for item in items]
+            return [printable(item.value) for item in items]
     try:
-        return constructor.construct_object(node, deep=True)
+        return _printable_all(constructor.construct_object(node, deep=True))
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as err:
         return Invalid(str(err).strip() or type(err).__name__)
 

@@ -32,7 +32,8 @@ class Note:
     """One weeknote, with only values that passed validation.
 
     A field that had a problem is left empty here (None or ()), so that an
-    invalid value can never reach an index page.
+    invalid value can never reach an index page. A wrong `week` is the one
+    exception: the week that holds the date stands in, so the note is listed.
     """
 
     src_uri: str

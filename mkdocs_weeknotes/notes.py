@@ -13,7 +13,7 @@ from typing import Any
 
 from .authors import Authors
 from .config import WEEKDAYS, WeeknotesConfig
-from .frontmatter import Field, FrontMatter, Invalid, read
+from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .problems import Problem
 from .sections import Heading, SectionRef, find_sections, headings, near_misses
@@ -115,7 +115,7 @@ class _Checker:
         themes = self.check_themes()
         draft = self.flag("draft", default=False)
         title, title_source = self.check_title(people, week, date)
-        summary = self.text("summary") or first_paragraph(self.fm.body)
+        summary = self.text("summary") or _printable_or_none(first_paragraph(self.fm.body))
         self.check_required(title_source, date)
         sections = self.check_sections()
         return Note(
@@ -208,13 +208,16 @@ class _Checker:
         return None
 
     def check_week(self, date: datetime.date | None) -> datetime.date | None:
+        """The note's week; a wrong one is reported and the week of the date used,
+        so that the note is still listed where its header links to."""
         start = self.settings.week_start_index
+        by_date = week_of(date, start) if date else None
         found = self.value("week")
         if found is None:
-            return week_of(date, start) if date else None
+            return by_date
         week = self.as_date(found, "week")
         if week is None:
-            return None
+            return by_date
         valid = True
         if week.weekday() != start:
             valid = False
@@ -244,7 +247,7 @@ class _Checker:
                     f"week {week} ends more than {grace} days before the note's date {date}",
                     f"did you mean {expected}?",
                 )
-        return week if valid else None
+        return week if valid else by_date
 
     def check_authors(self) -> tuple[str, ...]:
         single, plural = self.value("author"), self.value("authors")
@@ -362,7 +365,7 @@ class _Checker:
         title = self.text("title")
         if title:
             return title, "front matter"
-        heading = _first_h1(self.headings)
+        heading = printable(_first_h1(self.headings) or "")
         if heading:
             return heading, "heading"
         names = [self.person_name(ident) for ident in people]
@@ -433,6 +436,10 @@ def format_title(
         return settings.title_format.format(people=people, week=week, date=date or week)
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+
+
+def _printable_or_none(text: str | None) -> str | None:
+    return printable(text) if text else text
 
 
 def _text_items(found: Field) -> list[tuple[str, int]] | None:

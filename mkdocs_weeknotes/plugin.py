@@ -27,6 +27,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # `mkdocs serve` keeps this instance across rebuilds: all a build knows is
         # made afresh in on_files, so no build sees the last one's notes.
         self.command: str = "build"
+        self.dirty = False
+        # Each note's problems at the last `serve --dirty` build, to see which changed.
+        self.shown: dict[str, tuple[Problem, ...]] | None = None
         self.site: SiteBuild | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
@@ -35,6 +38,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.enabled and self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -49,6 +53,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         cache = self.read_cache if serve else None
         self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
         self.site.rendered = self.rendered
+        if serve and self.dirty:
+            self.shown = self.site.rerender_changed(files, self.shown)
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files
 

@@ -31,7 +31,9 @@ CODES: dict[str, str] = {
     "WN301": "the authors file cannot be read or is not valid YAML",
     "WN302": "the authors file does not have the expected shape",
     "WN303": "the authors file named in the settings does not exist",
+    "WN305": "an avatar that is not an http(s) or relative URL",
     "WN401": "a page of the site stands where a generated index page would go",
+    "WN402": "a file of the site stands where a feed or the stylesheet would be written",
     "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",
     "WN601": "feeds are switched on but the site has no `site_url`",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
 
@@ -43,12 +43,31 @@ FOOTER = "#footer"
 
 
 def theme_title(text: str) -> str:
-    """A title as themes print it, unescaped: angle brackets become look-alikes.
+    """A title as themes print it, unescaped: markup becomes look-alikes.
 
-    MkDocs themes put `page.title` into the HTML as it is, so a `<` from front
-    matter would be markup there; our own templates escape it properly.
+    MkDocs themes put `page.title` and nav titles into the HTML as they are, some
+    inside `title="…"` attributes, so a `<` or a quote from front matter would be
+    markup there; our own templates escape it properly. Angle brackets become
+    ‹ ›, quotes become typographic ones. An `&` can only start a character
+    reference, which makes no markup, so it is left as it is.
     """
-    return text.replace("<", "\u2039").replace(">", "\u203a")
+    if _THEME_UNSAFE.search(text) is None:
+        return text
+    text = text.replace("<", "\u2039").replace(">", "\u203a")
+    return _QUOTE.sub(_curly, text)
+
+
+_THEME_UNSAFE = re.compile("[<>\"']")
+_QUOTE = re.compile("[\"']")
+_CURLY = {'"': ("\u201c", "\u201d"), "'": ("\u2018", "\u2019")}
+
+
+def _curly(match: re.Match[str]) -> str:
+    """An opening quote at the start or after a space or bracket, else a closing one."""
+    start = match.start()
+    before = match.string[start - 1] if start else " "
+    opening, closing = _CURLY[match.group()]
+    return opening if before.isspace() or before in "([{\u2039" else closing
 
 
 @dataclass
@@ -67,6 +86,8 @@ class SiteBuild:
     # digest: what a note's render gave, for a `--dirty` build that skips the note.
     rendered: dict[tuple[str, str], Rendered] = field(default_factory=dict)
     feeds: list[FeedSpec] = field(default_factory=list)
+    # False when a file of the site stands where our stylesheet would go (WN402).
+    own_stylesheet: bool = True
     _feeds_by_page: dict[str, FeedSpec] = field(default_factory=dict)
     _feed_links: dict[tuple[str, str], str] = field(default_factory=dict)
     # A note's rendered content before our decorations, for full-content feeds.
@@ -93,8 +114,13 @@ class SiteBuild:
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.place_pages(files)
+        # Where the site's own files are copied to, for our feeds and stylesheet.
+        copied = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+        if settings.stylesheet:
+            build.own_stylesheet = not build.site_file_at(copied)
         if feeds_wanted(settings, config.site_url):
-            build.feeds = plan_feeds(plan, build.generated, config.site_name)
+            feeds = plan_feeds(plan, build.generated, config.site_name)
+            build.feeds = [feed for feed in feeds if not build.site_file_at(copied, feed)]
             build._feeds_by_page = {feed.page: feed for feed in build.feeds}
         elif settings.feeds.enabled:
             build.problems.append(
@@ -141,8 +167,34 @@ class SiteBuild:
                     inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
                 )
             )
-        if self.settings.stylesheet:
+        if self.settings.stylesheet and self.own_stylesheet:
             files.append(File.generated(self.config, STYLESHEET, content=_stylesheet()))
+
+    def site_file_at(self, copied: Mapping[str, File], feed: FeedSpec | None = None) -> bool:
+        """Whether a file of the site is copied to where we would write `feed`, or
+        with no feed, our stylesheet: the site's file is kept, and reported."""
+        path = feed.path if feed is not None else STYLESHEET
+        clash = copied.get(path)
+        if clash is None:
+            return False
+        if feed is not None:
+            what = f"the feed '{feed.title}' would be written"
+            switch = "set 'feeds: {enabled: false}'; this file is kept and the feed is left out"
+        else:
+            what = "the plugin's stylesheet would go"
+            switch = (
+                "set 'stylesheet: false'; this file is kept and the plugin's stylesheet is left out"
+            )
+        self.problems.append(
+            Problem(
+                _display(self.config)(clash.src_uri),
+                1,
+                "WN402",
+                f"this file is copied to {path}, where {what}",
+                f"rename or move it, or {switch}",
+            )
+        )
+        return True
 
     def place_pages(self, files: Files) -> None:
         """Which planned pages can be made: a site's own page at that path is kept
@@ -174,6 +226,28 @@ class SiteBuild:
                 continue
             taken[planned.dest_uri] = planned
             self.generated[spec.src_uri] = spec
+
+    def rerender_changed(
+        self, files: Files, before: Mapping[str, tuple[Problem, ...]] | None
+    ) -> dict[str, tuple[Problem, ...]]:
+        """Under `serve --dirty`, mark for rendering each note whose problems changed.
+
+        MkDocs renders again only the notes whose source is newer than their page,
+        but another note can give an unchanged one a problem (WN201) or take it
+        away: its problem box must follow. Returns each note's problems, to compare
+        with on the next build (`before`: the last build's, None on the first).
+        """
+        now = {note.src_uri: tuple(self._problems_of(note.path)) for note in self.weeknotes.notes}
+        show = self.settings.show_problems
+        if before is None or not (show == "always" or (show == "serve" and self.serve)):
+            return now
+        for uri, problems in now.items():
+            file = files.src_uris.get(uri)
+            if file is not None and before.get(uri, ()) != problems:
+                # A file with its content in memory counts as modified: MkDocs then
+                # renders and writes its page, as it does for a generated file.
+                file.content_bytes = file.content_bytes
+        return now
 
     # --- on_nav ----------------------------------------------------------------------
 
@@ -215,7 +289,7 @@ class SiteBuild:
                 flat,
                 key=lambda item: rank.get(item.file, last) if isinstance(item, Page) else last,
             )
-            section.title = self.settings.nav_title
+            section.title = theme_title(self.settings.nav_title)
             _relink(nav)
             return
 

@@ -140,3 +140,27 @@ def test_unchanged_notes_are_checked_again_when_the_authors_file_changes(
     authors.write_text(text[: text.index("  liz:")])
     _, after = rebuild(config_file, tmp_path / "out", caplog)
     assert any("WN103 unknown author 'liz'" in line for line in after)
+
+
+def test_a_dirty_rebuild_shows_a_new_problem_on_an_unchanged_note(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A second note for the same week makes WN201 on an unchanged note too."""
+    site = copy_site("clean", tmp_path)
+    out = tmp_path / "out"
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    page = out / "weeknotes" / "2019" / "2019-06-28-rob" / "index.html"
+    assert "wn-problems" not in page.read_text()
+
+    notes = site / "docs" / "weeknotes" / "2019"
+    (notes / "2019-06-27-rob.md").write_text("---\ndate: 2019-06-27\nauthors: [rob]\n---\n")
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    assert "WN201" in page.read_text()
+
+    (notes / "2019-06-27-rob.md").unlink()
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    assert "wn-problems" not in page.read_text()  # and gone again when it is fixed

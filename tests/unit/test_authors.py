@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mkdocs_weeknotes.authors import parse_authors
 
 
@@ -46,3 +48,43 @@ def test_malformed_files_are_problems_with_lines() -> None:
     same = b"authors:\n  rob:\n    name: R\n  Rob:\n    name: R2\n"
     assert problems(same) == [("WN302", 4)]
     assert problems(b"authors:\n  rob:\n    name: R\xe9mi\n") == [("WN001", 3)]
+
+
+@pytest.mark.parametrize(
+    "avatar",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        '"  javascript:alert(1)"',
+        '"java\\tscript:alert(1)"',
+        '"java\\nscript:alert(1)"',
+        '"\\x01javascript:alert(1)"',
+        "data:text/html,<script>alert(1)</script>",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+    ],
+)
+def test_avatars_other_than_http_or_relative_are_problems(avatar: str) -> None:
+    data = f"authors:\n  rob:\n    name: Rob\n    avatar: {avatar}\n".encode()
+    authors = parse_authors(data, "a.yml")
+    assert [(p.code, p.line) for p in authors.problems] == [("WN305", 4)]
+    assert authors.people["rob"].avatar == ""  # initials are shown instead
+
+
+@pytest.mark.parametrize(
+    "avatar",
+    [
+        "https://example.org/a.png",
+        "HTTP://example.org/a.png",
+        "img/rob.png",
+        "/img/rob.png",
+        "//cdn.example.org/a.png",
+        "rob.png?x=a:b",
+        "a b.png",
+    ],
+)
+def test_http_and_relative_avatars_are_kept(avatar: str) -> None:
+    data = f"authors:\n  rob:\n    name: Rob\n    avatar: '{avatar}'\n".encode()
+    authors = parse_authors(data, "a.yml")
+    assert authors.problems == ()
+    assert authors.people["rob"].avatar == avatar

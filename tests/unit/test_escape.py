@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from mkdocs_weeknotes.render import Renderer
+from mkdocs_weeknotes.site import theme_title
 
 
 @given(st.text())
@@ -18,3 +19,9 @@ def test_plain_text_is_the_same_string() -> None:
     value = "Priya Nair: week 12"
     assert Renderer.text(value) is value
     assert Renderer.text("Fish & <chips> \"'") == "Fish &amp; &lt;chips&gt; &#34;&#39;"
+
+
+def test_theme_titles_have_no_markup_or_straight_quotes() -> None:
+    assert theme_title('Say "hi" <b>') == "Say \u201chi\u201d \u2039b\u203a"
+    assert theme_title("Rob's 'week'") == "Rob\u2019s \u2018week\u2019"
+    assert theme_title("A & B") == "A & B"

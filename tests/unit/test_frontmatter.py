@@ -90,3 +90,9 @@ def test_yaml_errors_become_problems_with_lines() -> None:
         fm = read(text, "n.md")
         assert [(p.code, p.line) for p in fm.problems] == [("WN002", line)], text[:30]
         assert fm.fields == {} and not fm.parsed
+
+
+def test_control_characters_are_left_out_of_values() -> None:
+    fm = read('---\ntitle: "a\\0b\\x1bc\\td"\nthemes: ["x\\ay"]\nmeta: {k: "v\\0"}\n---\n', "a.md")
+    assert fm.values() == {"title": "abc\td", "themes": ["xy"], "meta": {"k": "v"}}
+    assert fm.fields["title"].raw == "abc\td"

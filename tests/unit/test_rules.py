@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from mkdocs_weeknotes.notes import first_h1, is_note_path
 from tests.conftest import check, codes
 
@@ -198,7 +200,15 @@ def test_wn105_week_not_on_week_start_suggests_the_right_day() -> None:
     assert codes(result) == [("WN105", 3)]
     assert result.problems[0].message == "week 2019-06-26 is a Wednesday, not a Monday"
     assert result.problems[0].hint == "did you mean 2019-06-24?"
-    assert result.note is not None and result.note.week is None
+    # Listed by its date, in the week that holds it, while the problem is reported.
+    assert result.note is not None and result.note.week == datetime.date(2019, 6, 24)
+
+
+@pytest.mark.parametrize("week", ["2019-07-01", "2019-06-10", "soon", "2019-02-30", "[1]"])
+def test_a_bad_week_falls_back_to_the_week_of_the_date(week: str) -> None:
+    result = check(f"---\ndate: 2019-06-28\nweek: {week}\nauthors: [rob]\n---\n")
+    assert [code for code, _ in codes(result)] in (["WN106"], ["WN102"])
+    assert result.note is not None and result.note.week == datetime.date(2019, 6, 24)
 
 
 def test_week_start_setting_moves_the_week() -> None:

@@ -86,3 +86,23 @@ def test_every_setting_has_a_default() -> None:
 def test_wrong_settings_are_config_errors(values: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         load_settings(values)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 300, "日" * 86, "Café " * 60, "x-" * 200],
+    ids=["latin", "cjk", "words", "hyphens"],
+)
+def test_long_slugs_are_bounded_stable_and_distinct(text: str) -> None:
+    # A file name is at most 255 bytes: a slug must fit, with room for "-2" pagers.
+    slug = slugify(text)
+    assert len(slug.encode("utf-8")) <= 80
+    assert slug == slugify(text)  # no randomness: the same name, the same address
+    assert slugify(text + "b") != slug  # a shared long prefix still gives two slugs
+    assert slug == slugify(text.upper())  # what made two names alike still does
+    assert slug.startswith(slugify(text[:10])[:5])
+    assert not slug.endswith("-") and "--" not in slug
+
+
+def test_short_slugs_are_unchanged() -> None:
+    assert slugify("b" * 80) == "b" * 80
