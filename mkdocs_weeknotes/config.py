@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 import functools
 import posixpath
+import re
+import string
+from collections.abc import Mapping
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
@@ -90,6 +93,10 @@ def parse_locale(name: str) -> Locale | None:
         return None
 
 
+# Babel's own formats; anything else is read as a CLDR pattern.
+_DATE_STYLES = ("short", "medium", "long", "full")
+
+
 class _DateFormat(c.Type[str]):
     """Babel's `short`, `medium`, `long`, `full`, or a CLDR pattern like `d MMMM y`."""
 
@@ -98,11 +105,98 @@ class _DateFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        try:
-            format_date(datetime.date(2019, 6, 24), text, locale="en")
-        except (ValueError, KeyError, AttributeError) as err:
-            raise ValidationError(f"{text!r} is not a date format ({err})") from err
-        return text
+        if text in _DATE_STYLES:
+            return text
+        # Babel reads these without complaint and writes garbled or empty dates.
+        if "%" in text:
+            reason = f"a strftime format; in CLDR that is {_cldr_of(text)!r}"
+        elif text.count("'") % 2:
+            reason = "a quote (') that is never closed hides the rest; write '' for a quote mark"
+        elif not any(kind == "field" for kind, _ in tokenize_pattern(text)):
+            reason = "no day, month or year in it; letters outside quotes are the fields"
+        else:
+            try:
+                format_date(datetime.date(2019, 6, 24), text, locale="en")
+                return text
+            except (ValueError, KeyError, AttributeError) as err:
+                reason = str(err)
+        raise ValidationError(
+            f"{text!r} is not a date format ({reason}); "
+            f"use {', '.join(_DATE_STYLES)} or a CLDR pattern such as 'd MMMM y'"
+        )
+
+
+# The strftime directives people write in dates, and their CLDR fields.
+_STRFTIME_TO_CLDR = {
+    "d": "dd", "-d": "d", "e": "d", "m": "MM", "-m": "M", "b": "MMM", "B": "MMMM",
+    "y": "yy", "Y": "y", "a": "EEE", "A": "EEEE", "j": "DDD",
+}  # fmt: skip
+_STRFTIME = re.compile(r"%(-?[A-Za-z%])")
+
+
+def _cldr_of(text: str) -> str:
+    """A strftime date format in CLDR's terms, or the usual pattern if it holds
+    a directive with no simple equivalent."""
+    parts = []
+    for index, piece in enumerate(_STRFTIME.split(text)):
+        if index % 2:
+            if piece not in _STRFTIME_TO_CLDR:
+                return "d MMMM y"
+            parts.append(_STRFTIME_TO_CLDR[piece])
+        elif piece:
+            # Text is quoted when it holds letters, which CLDR would read as fields.
+            quoted = piece.replace("'", "''")
+            parts.append(f"'{quoted}'" if re.search(r"[A-Za-z']", piece) else piece)
+    pattern = "".join(parts)
+    return "d MMMM y" if "%" in pattern else pattern
+
+
+# A strftime directive with a width ('%999999999Y') can ask for any amount of memory.
+_STRFTIME_WIDTH = re.compile(r"%[-_0^#]*[1-9]")
+
+
+def _check_pattern(text: str, fields: Mapping[str, bool], what: str) -> None:
+    """Allow only `fields` as placeholders of a `str.format` pattern, plainly named.
+
+    `fields` maps each name to whether it is a date, which alone takes a format
+    (strftime's, without widths). No attribute or index access, no conversion, no
+    nested placeholder: a setting must not reach into Python objects or ask for a
+    huge string.
+    """
+    names = [f"{{{name}}}" for name in fields]
+    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    if not text.strip():
+        raise ValidationError(f"the {what} is empty; the placeholders are {listed}")
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as err:
+        parsed, reason = [], str(err)
+    else:
+        reason = ""
+    for _literal, name, spec, conversion in parsed:
+        if name is None or reason:
+            continue
+        if name not in fields:
+            reason = f"{{{name}}} is not one of them"
+        elif conversion:
+            reason = f"'!{conversion}' in {{{name}}} is not allowed"
+        elif not spec:
+            continue
+        elif not fields[name]:
+            reason = f"only dates take a format, not {{{name}}}"
+        elif "{" in spec or "}" in spec:
+            reason = f"a placeholder inside {{{name}}} is not allowed"
+        elif _STRFTIME_WIDTH.search(spec):
+            reason = f"a width after '%' in {{{name}}} is not allowed"
+    if reason:
+        raise ValidationError(
+            f"{text!r} is not a valid {what} ({reason}); the placeholders are {listed}"
+        )
+
+
+# The placeholders of each pattern, and whether each is a date.
+_TITLE_FIELDS = {"people": False, "week": True, "date": True}
+_PATH_FIELDS = {"date": True, "week": True, "year": False, "author": False}
 
 
 class _TitleFormat(c.Type[str]):
@@ -113,14 +207,7 @@ class _TitleFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        sample = datetime.date(2019, 6, 24)
-        try:
-            text.format(people="Rob Miller", week=sample, date=sample)
-        except (KeyError, IndexError, ValueError, AttributeError) as err:
-            raise ValidationError(
-                f"{text!r} is not a valid title format ({err}); "
-                "the placeholders are {people}, {week} and {date}"
-            ) from err
+        _check_pattern(text, _TITLE_FIELDS, "title format")
         return text
 
 
@@ -132,15 +219,9 @@ class _NotePath(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
+        _check_pattern(text, _PATH_FIELDS, "path pattern")
         sample = datetime.date(2019, 6, 24)
-        try:
-            path = text.format(date=sample, week=sample, year=2019, author="rob")
-        except (KeyError, IndexError, ValueError, AttributeError) as err:
-            raise ValidationError(
-                f"{text!r} is not a valid path pattern ({err}); "
-                "the placeholders are {date}, {week}, {year} and {author}"
-            ) from err
-        if not path.endswith(".md"):
+        if not text.format(date=sample, week=sample, year=2019, author="rob").endswith(".md"):
             raise ValidationError(f"{text!r} must end in .md")
         return text
 

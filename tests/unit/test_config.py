@@ -1,0 +1,92 @@
+"""Settings a careless or hostile mkdocs.yml may hold: each a plain config error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from mkdocs.config.base import ValidationError
+
+from mkdocs_weeknotes.config import load_settings
+
+
+def refused(values: dict[str, Any]) -> str:
+    """The message of the config error that `values` give."""
+    with pytest.raises(ValidationError) as caught:
+        load_settings(values)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{people:>99999999999}",
+        "{people.__class__}",
+        "{week.__class__.__init__}",
+        "{people[0]}",
+        "{people!r}",
+        "{week:%999999999Y}",
+        "{week:{people}}",
+        "{}",
+        "{0}",
+    ],
+)
+def test_title_format_allows_only_its_fields(pattern: str) -> None:
+    assert "the placeholders are {people}, {week} and {date}" in refused({"title_format": pattern})
+
+
+def test_title_format_errors_name_what_is_wrong() -> None:
+    assert "{people.__class__} is not one of them" in refused(
+        {"title_format": "{people.__class__}"}
+    )
+    assert "empty" in refused({"title_format": ""})
+    assert "empty" in refused({"title_format": "   "})
+
+
+@pytest.mark.parametrize(
+    "pattern", ["{people}", "{people} – {week:%d %B %Y}", "Notes {{braces}} {date:%-d %b}"]
+)
+def test_title_format_keeps_what_the_docs_show(pattern: str) -> None:
+    assert load_settings({"title_format": pattern}).title_format == pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "{author.__class__}.md",
+        "{year:>99999999999}.md",
+        "{author!r}.md",
+        "{date:%99999999d}.md",
+        "{0}.md",
+    ],
+)
+def test_new_note_path_allows_only_its_fields(pattern: str) -> None:
+    assert "{date}, {week}, {year} and {author}" in refused({"new_note_path": pattern})
+
+
+def test_new_note_path_keeps_the_default_and_dates() -> None:
+    assert load_settings({"new_note_path": "{week:%Y/%m}/{author}.md"}).new_note_path
+
+
+@pytest.mark.parametrize(
+    ("pattern", "said"),
+    [
+        ("'unclosed", "quote"),
+        ("d MMMM 'y", "quote"),
+        ("%Y", "in CLDR that is 'y'"),
+        ("%d %B %Y", "in CLDR that is 'dd MMMM y'"),
+        ("%A, %-d %b", "in CLDR that is 'EEEE, d MMM'"),
+        ("%H:%M", "'d MMMM y'"),
+        ("'just words'", "no day, month or year"),
+        ("", "no day, month or year"),
+    ],
+)
+def test_date_format_refuses_what_would_blank_or_garble_dates(pattern: str, said: str) -> None:
+    assert said in refused({"date_format": pattern})
+
+
+@pytest.mark.parametrize(
+    "pattern", ["long", "short", "d MMMM y", "EEEE d 'of' MMMM, y", "d MMM y, 'o''clock'"]
+)
+def test_date_format_keeps_cldr_patterns(pattern: str) -> None:
+    assert load_settings({"date_format": pattern}).date_format == pattern
