@@ -237,6 +237,29 @@ class _NonEmptyList(c.ListOfItems[str]):
         return items
 
 
+class _Themes(c.DictOfItems[str]):
+    """The theme vocabulary: each key must make a slug, and no two the same one."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        themes = super().run_validation(value)
+        seen: dict[str, str] = {}
+        for key in themes:
+            slug = slugify(key)
+            if not slug:
+                raise ValidationError(
+                    f"the theme {key!r} has no letters or digits, so no page; give it a name"
+                )
+            if slug in seen:
+                raise ValidationError(
+                    f"the themes {seen[slug]!r} and {key!r} are the same theme ({slug!r}); keep one"
+                )
+            seen[slug] = key
+        return themes
+
+
 class LearningLogConfig(Config):
     """The learning log: the default rollup, of "Something I'm learning" sections."""
 
@@ -259,6 +282,29 @@ class RollupConfig(Config):
     search = c.Type(bool, default=False)
 
 
+class _Rollups(c.DictOfItems[RollupConfig]):
+    """Each rollup's settings, checked as MkDocs checks the learning log's."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(RollupConfig), default={})
+
+    def run_validation(self, value: object) -> dict[str, RollupConfig]:
+        if not isinstance(value, dict):
+            return super().run_validation(value)
+        rollups: dict[str, RollupConfig] = {}
+        for key, item in value.items():
+            # MkDocs gives this option a new list of warnings before each check,
+            # so the SubConfig's own list, shared in DictOfItems' __init__, is one
+            # nobody reads: each rollup's warnings are collected here instead.
+            self.option_type.warnings = []
+            try:
+                rollups.update(super().run_validation({key: item}))
+            except ValidationError as err:
+                raise ValidationError(f"rollup {key!r}: {err}") from err
+            self.warnings.extend(f"rollup {key!r}: {w}" for w in self.option_type.warnings)
+        return rollups
+
+
 class FeedsConfig(Config):
     """Atom feeds for the team, each theme, each person and each rollup."""
 
@@ -277,13 +323,13 @@ class WeeknotesConfig(Config):
     authors_file = _OptionalRelativeFile()
     theme_keys = _NonEmptyList(["themes"])
     required = c.ListOfItems(c.Choice(REQUIRABLE), default=["date", "authors"])
-    themes = c.DictOfItems(c.Type(str), default={})
+    themes = _Themes()
     on_invalid = c.Choice(("warn", "error"), default="warn")
     week_start = c.Choice(WEEKDAYS, default="monday")
     week_grace_days = _Whole(7)
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
-    rollups = c.DictOfItems(c.SubConfig(RollupConfig), default={})
+    rollups = _Rollups()
     feeds = c.SubConfig(FeedsConfig)
     # Index pages.
     nav_title = c.Type(str, default="Weeknotes")

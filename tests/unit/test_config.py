@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from mkdocs.config.base import ValidationError
 
-from mkdocs_weeknotes.config import load_settings
+from mkdocs_weeknotes.config import WeeknotesConfig, load_settings
 
 
 def refused(values: dict[str, Any]) -> str:
@@ -90,3 +90,33 @@ def test_date_format_refuses_what_would_blank_or_garble_dates(pattern: str, said
 )
 def test_date_format_keeps_cldr_patterns(pattern: str) -> None:
     assert load_settings({"date_format": pattern}).date_format == pattern
+
+
+def test_themes_without_a_slug_are_refused() -> None:
+    message = refused({"themes": {"data": "Data", "!!": "Bangs"}})
+    assert "'!!'" in message and "themes" in message
+
+
+def test_themes_with_the_same_slug_are_refused() -> None:
+    message = refused({"themes": {"Data Science": "A", "data-science": "B"}})
+    assert "'Data Science'" in message and "'data-science'" in message
+
+
+def warnings_of(values: dict[str, Any]) -> list[tuple[str, str]]:
+    config = WeeknotesConfig()
+    config.load_dict(values)
+    failed, warnings = config.validate()
+    assert not failed
+    return warnings
+
+
+def test_unknown_rollup_keys_are_warned_about_like_the_learning_logs() -> None:
+    log = warnings_of({"learning_log": {"titel": "x"}})
+    assert log and "titel" in log[0][1]
+    rollup = warnings_of({"rollups": {"reading": {"headings": ["Reading"], "titel": "x"}}})
+    assert [key for key, _ in rollup] == ["rollups"]
+    assert "titel" in rollup[0][1] and "reading" in rollup[0][1]
+
+
+def test_a_rollup_error_names_the_rollup() -> None:
+    assert "'reading'" in refused({"rollups": {"reading": {"headings": []}}})
