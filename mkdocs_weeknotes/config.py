@@ -23,6 +23,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Fields a site may list in `required`.
 REQUIRABLE = ("title", "date", "week", "authors", "themes", "summary")
 
+# The learning log's rollup key, and the folders of other generated pages under notes_dir.
+LEARNING = "learning"
+RESERVED = ("themes", "people")
+ANOTHER = "give it another 'path'"
+
 DEFAULT_TITLE_FORMAT = "Weeknote: {people}, w/c {week}"
 
 
@@ -358,9 +363,7 @@ class WeeknotesConfig(Config):
         log = self.learning_log
         if log.enabled:
             found.append(
-                Rollup(
-                    "learning", log.title, tuple(log.headings), log.path or "learning", log.search
-                )
+                Rollup(LEARNING, log.title, tuple(log.headings), log.path or LEARNING, log.search)
             )
         for key, rollup in sorted(self.rollups.items()):
             path = rollup.path or slugify(key)
@@ -371,24 +374,52 @@ class WeeknotesConfig(Config):
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
         if not failed:
-            # Rollup folders sit beside themes/, people/ and the year archives.
-            seen: dict[str, str] = {}
             for rollup in self.rollup_list:
-                clash = seen.get(rollup.path)
-                reserved = rollup.path in ("themes", "people") or rollup.path.isdigit()
-                if clash or reserved or not rollup.path:
-                    other = f"the rollup '{clash}'" if clash else "a generated page"
+                taken = self._taken(rollup)
+                if taken:
                     failed.append(
                         (
-                            "rollups",
-                            ValidationError(
-                                f"the folder {rollup.path!r} of '{rollup.key}' is taken"
-                                f" by {other}; give it another 'path'"
-                            ),
+                            "learning_log" if rollup.key == LEARNING else "rollups",
+                            ValidationError(taken),
                         )
                     )
-                seen[rollup.path] = rollup.key
         return failed, warnings
+
+    def _taken(self, rollup: Rollup) -> str:
+        """Why a rollup cannot have its folder (or its name), or "" if it can.
+
+        Its pages go in the folder and a year folder under it, beside themes/,
+        people/ and the year archives: none of those may hold another's folder.
+        """
+        path = rollup.path
+        name = "the learning log" if rollup.key == LEARNING else f"the rollup '{rollup.key}'"
+        if not path:
+            return f"{name} has no folder, as its name has no letters or digits; give it a 'path'"
+        top = path.split("/")[0]
+        if top in RESERVED or top.isdigit():
+            what = f"the {top} pages" if top in RESERVED else f"the archive of {top}"
+            where = "is" if top == path else "is inside"
+            return f"the folder {path!r} of {name} {where} the folder of {what}; {ANOTHER}"
+        for other in self.rollup_list:
+            if other is rollup:
+                break
+            other_name = (
+                "the learning log" if other.key == LEARNING else f"the rollup '{other.key}'"
+            )
+            if rollup.key == other.key:
+                return f"{name} has the learning log's name; give it another"
+            if path == other.path:
+                return f"the folder {path!r} of {name} is taken by {other_name}; {ANOTHER}"
+            for inner, outer, inner_name, outer_name in (
+                (path, other.path, name, other_name),
+                (other.path, path, other_name, name),
+            ):
+                if inner.startswith(outer + "/"):
+                    return (
+                        f"the folder {inner!r} of {inner_name} is inside the folder"
+                        f" {outer!r} of {outer_name}; {ANOTHER}"
+                    )
+        return ""
 
     @functools.cached_property
     def vocabulary(self) -> dict[str, str]:

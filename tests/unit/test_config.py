@@ -120,3 +120,43 @@ def test_unknown_rollup_keys_are_warned_about_like_the_learning_logs() -> None:
 
 def test_a_rollup_error_names_the_rollup() -> None:
     assert "'reading'" in refused({"rollups": {"reading": {"headings": []}}})
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"learning_log": {"path": "people/rob"}},
+        {"learning_log": {"path": "themes/data"}},
+        {"learning_log": {"path": "2019/learning"}},
+        {"rollups": {"reading": {"headings": ["R"], "path": "people/x/y"}}},
+        {"rollups": {"reading": {"headings": ["R"], "path": "learning/2019"}}},
+        {"rollups": {"reading": {"headings": ["R"], "path": "learning/reading"}}},
+        {"learning_log": {"path": "reading/log"}, "rollups": {"reading": {"headings": ["R"]}}},
+    ],
+)
+def test_rollup_folders_inside_generated_folders_are_refused(values: dict[str, Any]) -> None:
+    message = refused(values)
+    assert "path" in message and "inside" in message
+
+
+def test_rollup_folders_may_nest_under_other_folders() -> None:
+    settings = load_settings({"learning_log": {"path": "logs/learning"}})
+    assert [r.path for r in settings.rollup_list] == ["logs/learning"]
+
+
+def test_any_rollup_key_gets_a_folder() -> None:
+    settings = load_settings({"rollups": {"Books/articles": {"headings": ["Reading"]}}})
+    assert [r.path for r in settings.rollup_list] == ["learning", "books-articles"]
+
+
+def test_a_rollup_may_not_take_the_learning_logs_name() -> None:
+    message = refused({"rollups": {"learning": {"headings": ["R"], "path": "other"}}})
+    assert "the learning log's name" in message
+    assert load_settings(
+        {"learning_log": {"enabled": False}, "rollups": {"learning": {"headings": ["R"]}}}
+    )
+
+
+def test_a_rollup_without_a_slug_needs_a_path() -> None:
+    assert "give it a 'path'" in refused({"rollups": {"!!": {"headings": ["R"]}}})
+    assert load_settings({"rollups": {"!!": {"headings": ["R"], "path": "bangs"}}})
