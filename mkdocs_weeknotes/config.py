@@ -392,7 +392,7 @@ class WeeknotesConfig(Config):
         people/ and the year archives: none of those may hold another's folder.
         """
         path = rollup.path
-        name = "the learning log" if rollup.key == LEARNING else f"the rollup '{rollup.key}'"
+        name = _rollup_name(rollup)
         if not path:
             return f"{name} has no folder, as its name has no letters or digits; give it a 'path'"
         top = path.split("/")[0]
@@ -403,9 +403,7 @@ class WeeknotesConfig(Config):
         for other in self.rollup_list:
             if other is rollup:
                 break
-            other_name = (
-                "the learning log" if other.key == LEARNING else f"the rollup '{other.key}'"
-            )
+            other_name = _rollup_name(other)
             if rollup.key == other.key:
                 return f"{name} has the learning log's name; give it another"
             if path == other.path:
@@ -432,6 +430,10 @@ class WeeknotesConfig(Config):
         if self.authors_file is not None:
             return str(self.authors_file)
         return posixpath.join(self.notes_dir, ".authors.yml") if self.notes_dir else ".authors.yml"
+
+
+def _rollup_name(rollup: Rollup) -> str:
+    return "the learning log" if rollup.key == LEARNING else f"the rollup '{rollup.key}'"
 
 
 def load_settings(values: dict[str, Any] | None = None) -> WeeknotesConfig:
