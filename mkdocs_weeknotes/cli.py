@@ -10,6 +10,7 @@ import datetime
 import json
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -23,6 +24,7 @@ from mkdocs.structure.files import get_files
 from .config import WeeknotesConfig
 from .export import export as export_pages
 from .newnote import NewNoteError, new_note
+from .notes import impossible_date_hint
 from .problems import Problem
 from .schema import front_matter_schema
 from .site import SiteBuild, collect_site
@@ -178,6 +180,10 @@ def new(
     try:
         day = datetime.date.fromisoformat(date_text) if date_text else datetime.date.today()
     except ValueError:
+        parts = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date_text or "")
+        if parts:  # the right form, but no such day
+            hint = impossible_date_hint(*map(int, parts.groups()))
+            fail(f"--date {date_text!r} is not a real date: {hint}")
         fail(f"--date {date_text!r} is not a date; write it as YYYY-MM-DD")
     weeknotes = collect_site(get_files(site.config), site.config, site.settings)
     try:

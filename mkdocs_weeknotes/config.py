@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 import functools
 import posixpath
+import re
+import string
+from collections.abc import Mapping
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
@@ -19,6 +22,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # Fields a site may list in `required`.
 REQUIRABLE = ("title", "date", "week", "authors", "themes", "summary")
+
+# The learning log's rollup key, and the folders of other generated pages under notes_dir.
+LEARNING = "learning"
+RESERVED = ("themes", "people")
+ANOTHER = "give it another 'path'"
 
 DEFAULT_TITLE_FORMAT = "Weeknote: {people}, w/c {week}"
 
@@ -90,6 +98,10 @@ def parse_locale(name: str) -> Locale | None:
         return None
 
 
+# Babel's own formats; anything else is read as a CLDR pattern.
+_DATE_STYLES = ("short", "medium", "long", "full")
+
+
 class _DateFormat(c.Type[str]):
     """Babel's `short`, `medium`, `long`, `full`, or a CLDR pattern like `d MMMM y`."""
 
@@ -98,11 +110,98 @@ class _DateFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        try:
-            format_date(datetime.date(2019, 6, 24), text, locale="en")
-        except (ValueError, KeyError, AttributeError) as err:
-            raise ValidationError(f"{text!r} is not a date format ({err})") from err
-        return text
+        if text in _DATE_STYLES:
+            return text
+        # Babel reads these without complaint and writes garbled or empty dates.
+        if "%" in text:
+            reason = f"a strftime format; in CLDR that is {_cldr_of(text)!r}"
+        elif text.count("'") % 2:
+            reason = "a quote (') that is never closed hides the rest; write '' for a quote mark"
+        elif not any(kind == "field" for kind, _ in tokenize_pattern(text)):
+            reason = "no day, month or year in it; letters outside quotes are the fields"
+        else:
+            try:
+                format_date(datetime.date(2019, 6, 24), text, locale="en")
+                return text
+            except (ValueError, KeyError, AttributeError) as err:
+                reason = str(err)
+        raise ValidationError(
+            f"{text!r} is not a date format ({reason}); "
+            f"use {', '.join(_DATE_STYLES)} or a CLDR pattern such as 'd MMMM y'"
+        )
+
+
+# The strftime directives people write in dates, and their CLDR fields.
+_STRFTIME_TO_CLDR = {
+    "d": "dd", "-d": "d", "e": "d", "m": "MM", "-m": "M", "b": "MMM", "B": "MMMM",
+    "y": "yy", "Y": "y", "a": "EEE", "A": "EEEE", "j": "DDD",
+}  # fmt: skip
+_STRFTIME = re.compile(r"%(-?[A-Za-z%])")
+
+
+def _cldr_of(text: str) -> str:
+    """A strftime date format in CLDR's terms, or the usual pattern if it holds
+    a directive with no simple equivalent."""
+    parts = []
+    for index, piece in enumerate(_STRFTIME.split(text)):
+        if index % 2:
+            if piece not in _STRFTIME_TO_CLDR:
+                return "d MMMM y"
+            parts.append(_STRFTIME_TO_CLDR[piece])
+        elif piece:
+            # Text is quoted when it holds letters, which CLDR would read as fields.
+            quoted = piece.replace("'", "''")
+            parts.append(f"'{quoted}'" if re.search(r"[A-Za-z']", piece) else piece)
+    pattern = "".join(parts)
+    return "d MMMM y" if "%" in pattern else pattern
+
+
+# A strftime directive with a width ('%999999999Y') can ask for any amount of memory.
+_STRFTIME_WIDTH = re.compile(r"%[-_0^#]*[1-9]")
+
+
+def _check_pattern(text: str, fields: Mapping[str, bool], what: str) -> None:
+    """Allow only `fields` as placeholders of a `str.format` pattern, plainly named.
+
+    `fields` maps each name to whether it is a date, which alone takes a format
+    (strftime's, without widths). No attribute or index access, no conversion, no
+    nested placeholder: a setting must not reach into Python objects or ask for a
+    huge string.
+    """
+    names = [f"{{{name}}}" for name in fields]
+    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+    if not text.strip():
+        raise ValidationError(f"the {what} is empty; the placeholders are {listed}")
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError as err:
+        parsed, reason = [], str(err)
+    else:
+        reason = ""
+    for _literal, name, spec, conversion in parsed:
+        if name is None or reason:
+            continue
+        if name not in fields:
+            reason = f"{{{name}}} is not one of them"
+        elif conversion:
+            reason = f"'!{conversion}' in {{{name}}} is not allowed"
+        elif not spec:
+            continue
+        elif not fields[name]:
+            reason = f"only dates take a format, not {{{name}}}"
+        elif "{" in spec or "}" in spec:
+            reason = f"a placeholder inside {{{name}}} is not allowed"
+        elif _STRFTIME_WIDTH.search(spec):
+            reason = f"a width after '%' in {{{name}}} is not allowed"
+    if reason:
+        raise ValidationError(
+            f"{text!r} is not a valid {what} ({reason}); the placeholders are {listed}"
+        )
+
+
+# The placeholders of each pattern, and whether each is a date.
+_TITLE_FIELDS = {"people": False, "week": True, "date": True}
+_PATH_FIELDS = {"date": True, "week": True, "year": False, "author": False}
 
 
 class _TitleFormat(c.Type[str]):
@@ -113,14 +212,7 @@ class _TitleFormat(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
-        sample = datetime.date(2019, 6, 24)
-        try:
-            text.format(people="Rob Miller", week=sample, date=sample)
-        except (KeyError, IndexError, ValueError, AttributeError) as err:
-            raise ValidationError(
-                f"{text!r} is not a valid title format ({err}); "
-                "the placeholders are {people}, {week} and {date}"
-            ) from err
+        _check_pattern(text, _TITLE_FIELDS, "title format")
         return text
 
 
@@ -132,15 +224,9 @@ class _NotePath(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         text = super().run_validation(value)
+        _check_pattern(text, _PATH_FIELDS, "path pattern")
         sample = datetime.date(2019, 6, 24)
-        try:
-            path = text.format(date=sample, week=sample, year=2019, author="rob")
-        except (KeyError, IndexError, ValueError, AttributeError) as err:
-            raise ValidationError(
-                f"{text!r} is not a valid path pattern ({err}); "
-                "the placeholders are {date}, {week}, {year} and {author}"
-            ) from err
-        if not path.endswith(".md"):
+        if not text.format(date=sample, week=sample, year=2019, author="rob").endswith(".md"):
             raise ValidationError(f"{text!r} must end in .md")
         return text
 
@@ -154,6 +240,29 @@ class _NonEmptyList(c.ListOfItems[str]):
         if not items:
             raise ValidationError("must list at least one entry")
         return items
+
+
+class _Themes(c.DictOfItems[str]):
+    """The theme vocabulary: each key must make a slug, and no two the same one."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        themes = super().run_validation(value)
+        seen: dict[str, str] = {}
+        for key in themes:
+            slug = slugify(key)
+            if not slug:
+                raise ValidationError(
+                    f"the theme {key!r} has no letters or digits, so no page; give it a name"
+                )
+            if slug in seen:
+                raise ValidationError(
+                    f"the themes {seen[slug]!r} and {key!r} are the same theme ({slug!r}); keep one"
+                )
+            seen[slug] = key
+        return themes
 
 
 class LearningLogConfig(Config):
@@ -178,6 +287,29 @@ class RollupConfig(Config):
     search = c.Type(bool, default=False)
 
 
+class _Rollups(c.DictOfItems[RollupConfig]):
+    """Each rollup's settings, checked as MkDocs checks the learning log's."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(RollupConfig), default={})
+
+    def run_validation(self, value: object) -> dict[str, RollupConfig]:
+        if not isinstance(value, dict):
+            return super().run_validation(value)
+        rollups: dict[str, RollupConfig] = {}
+        for key, item in value.items():
+            # MkDocs gives this option a new list of warnings before each check,
+            # so the SubConfig's own list, shared in DictOfItems' __init__, is one
+            # nobody reads: each rollup's warnings are collected here instead.
+            self.option_type.warnings = []
+            try:
+                rollups.update(super().run_validation({key: item}))
+            except ValidationError as err:
+                raise ValidationError(f"rollup {key!r}: {err}") from err
+            self.warnings.extend(f"rollup {key!r}: {w}" for w in self.option_type.warnings)
+        return rollups
+
+
 class FeedsConfig(Config):
     """Atom feeds for the team, each theme, each person and each rollup."""
 
@@ -196,13 +328,13 @@ class WeeknotesConfig(Config):
     authors_file = _OptionalRelativeFile()
     theme_keys = _NonEmptyList(["themes"])
     required = c.ListOfItems(c.Choice(REQUIRABLE), default=["date", "authors"])
-    themes = c.DictOfItems(c.Type(str), default={})
+    themes = _Themes()
     on_invalid = c.Choice(("warn", "error"), default="warn")
     week_start = c.Choice(WEEKDAYS, default="monday")
     week_grace_days = _Whole(7)
     title_format = _TitleFormat()
     learning_log = c.SubConfig(LearningLogConfig)
-    rollups = c.DictOfItems(c.SubConfig(RollupConfig), default={})
+    rollups = _Rollups()
     feeds = c.SubConfig(FeedsConfig)
     # Index pages.
     nav_title = c.Type(str, default="Weeknotes")
@@ -231,9 +363,7 @@ class WeeknotesConfig(Config):
         log = self.learning_log
         if log.enabled:
             found.append(
-                Rollup(
-                    "learning", log.title, tuple(log.headings), log.path or "learning", log.search
-                )
+                Rollup(LEARNING, log.title, tuple(log.headings), log.path or LEARNING, log.search)
             )
         for key, rollup in sorted(self.rollups.items()):
             path = rollup.path or slugify(key)
@@ -244,24 +374,50 @@ class WeeknotesConfig(Config):
     def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         failed, warnings = super().validate()
         if not failed:
-            # Rollup folders sit beside themes/, people/ and the year archives.
-            seen: dict[str, str] = {}
             for rollup in self.rollup_list:
-                clash = seen.get(rollup.path)
-                reserved = rollup.path in ("themes", "people") or rollup.path.isdigit()
-                if clash or reserved or not rollup.path:
-                    other = f"the rollup '{clash}'" if clash else "a generated page"
+                taken = self._taken(rollup)
+                if taken:
                     failed.append(
                         (
-                            "rollups",
-                            ValidationError(
-                                f"the folder {rollup.path!r} of '{rollup.key}' is taken"
-                                f" by {other}; give it another 'path'"
-                            ),
+                            "learning_log" if rollup.key == LEARNING else "rollups",
+                            ValidationError(taken),
                         )
                     )
-                seen[rollup.path] = rollup.key
         return failed, warnings
+
+    def _taken(self, rollup: Rollup) -> str:
+        """Why a rollup cannot have its folder (or its name), or "" if it can.
+
+        Its pages go in the folder and a year folder under it, beside themes/,
+        people/ and the year archives: none of those may hold another's folder.
+        """
+        path = rollup.path
+        name = _rollup_name(rollup)
+        if not path:
+            return f"{name} has no folder, as its name has no letters or digits; give it a 'path'"
+        top = path.split("/")[0]
+        if top in RESERVED or top.isdigit():
+            what = f"the {top} pages" if top in RESERVED else f"the archive of {top}"
+            where = "is" if top == path else "is inside"
+            return f"the folder {path!r} of {name} {where} the folder of {what}; {ANOTHER}"
+        for other in self.rollup_list:
+            if other is rollup:
+                break
+            other_name = _rollup_name(other)
+            if rollup.key == other.key:
+                return f"{name} has the learning log's name; give it another"
+            if path == other.path:
+                return f"the folder {path!r} of {name} is taken by {other_name}; {ANOTHER}"
+            for inner, outer, inner_name, outer_name in (
+                (path, other.path, name, other_name),
+                (other.path, path, other_name, name),
+            ):
+                if inner.startswith(outer + "/"):
+                    return (
+                        f"the folder {inner!r} of {inner_name} is inside the folder"
+                        f" {outer!r} of {outer_name}; {ANOTHER}"
+                    )
+        return ""
 
     @functools.cached_property
     def vocabulary(self) -> dict[str, str]:
@@ -274,6 +430,10 @@ class WeeknotesConfig(Config):
         if self.authors_file is not None:
             return str(self.authors_file)
         return posixpath.join(self.notes_dir, ".authors.yml") if self.notes_dir else ".authors.yml"
+
+
+def _rollup_name(rollup: Rollup) -> str:
+    return "the learning log" if rollup.key == LEARNING else f"the rollup '{rollup.key}'"
 
 
 def load_settings(values: dict[str, Any] | None = None) -> WeeknotesConfig:

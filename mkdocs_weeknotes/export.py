@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .collection import Weeknotes
 from .config import WeeknotesConfig
-from .generated import PageSpec, Plan
+from .generated import PageSpec, Plan, rollup_year_key
 from .model import Note
 from .sections import headings
 from .writing import Target, write_all
@@ -102,7 +102,7 @@ class Exporter:
         uri = spec.src_uri
         out = [f"# {text(spec.title)}", ""]
         if spec.kind in ("latest", "year", "rollup", "rollup-year"):
-            rollup = spec.key.split("/")[0] if spec.kind.startswith("rollup") else ""
+            rollup = spec.rollup
             for group in spec.weeks:
                 out += [f"## Week commencing {group.week.isoformat()}", ""]
                 if rollup:
@@ -117,7 +117,7 @@ class Exporter:
             kind = "rollup-year" if rollup else "year"
             links = []
             for year in years:
-                key = f"{rollup}/{year}" if rollup else str(year)
+                key = rollup_year_key(rollup, year) if rollup else str(year)
                 links.append(f"- [{year}]({link(uri, self.plan.uri(kind, key) or '')})")
             if links:
                 out += ["## Archive", "", *links, ""]

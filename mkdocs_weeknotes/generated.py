@@ -37,6 +37,9 @@ class PageSpec:
     title: str
     # The year, theme slug, person id, rollup key, or rollup key and year ("learning/2019").
     key: str = ""
+    # A rollup's pages carry its key whole, as it may hold a '/' itself.
+    rollup: str = ""
+    year: str = ""  # of a year's page, or a rollup's year page
     number: int = 1  # for a listing split into pages: this page's number
     count: int = 1  # and how many pages the listing has
     notes: tuple[Note, ...] = ()
@@ -66,6 +69,12 @@ class Plan:
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
         return self.index.get((kind, key))
+
+
+def rollup_year_key(rollup: str, year: int | str) -> str:
+    """The key of a rollup's year page; unique even when the rollup's key holds '/',
+    as the year, after the last '/', never does."""
+    return f"{rollup}/{year}"
 
 
 def join(notes_dir: str, *parts: str) -> str:
@@ -99,6 +108,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                 "year",
                 f"Weeknotes {year}",
                 key=str(year),
+                year=str(year),
                 weeks=tuple(groups),
             )
         )
@@ -135,6 +145,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                 "rollup",
                 rollup.title,
                 key=rollup.key,
+                rollup=rollup.key,
                 weeks=tuple(latest),
                 in_nav=True,
             )
@@ -145,7 +156,9 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                     join(folder, str(year), "index.md"),
                     "rollup-year",
                     f"{rollup.title}: {year}",
-                    key=f"{rollup.key}/{year}",
+                    key=rollup_year_key(rollup.key, year),
+                    rollup=rollup.key,
+                    year=str(year),
                     weeks=tuple(groups),
                 )
             )

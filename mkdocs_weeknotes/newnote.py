@@ -15,7 +15,7 @@ from .collection import Weeknotes, load_authors
 from .config import WeeknotesConfig
 from .notes import read_note
 from .slugs import slugify
-from .weeks import week_of
+from .weeks import outside_calendar, week_of
 from .writing import WriteError, write_file
 
 TEMPLATE = "weeknotes/new-note.md"
@@ -42,6 +42,9 @@ def new_note(
     """Write the note and return its path; raise NewNoteError and write nothing if
     the note would not pass the site's own checks or a file is already there."""
     ids = _authors(config, settings, authors)
+    outside = outside_calendar(day, settings.week_start_index)
+    if outside is not None:
+        raise NewNoteError(f"no note can be dated {day}: {outside[0]} ({outside[1]})")
     week = week_of(day, settings.week_start_index)
     relative = settings.new_note_path.format(
         date=day, week=week, year=day.year, author=slugify(ids[0])

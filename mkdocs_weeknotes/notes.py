@@ -20,7 +20,7 @@ from .sections import Heading, SectionRef, find_sections, headings, near_misses
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
-from .weeks import week_of, weekday_name
+from .weeks import outside_calendar, week_of, weekday_name
 
 _FILE_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?=$|[^\d])")
 # A date, optionally with a time and zone: the same on every Python version, unlike
@@ -151,15 +151,16 @@ class _Checker:
         match = _FILE_DATE.match(stem)
         if match:
             try:
-                return datetime.date(*map(int, match.groups()))
+                day = datetime.date(*map(int, match.groups()))
             except ValueError:
                 self.problem(
                     1,
                     "WN102",
                     f"the file name's date {match.group(0)} is not a real date",
-                    _impossible_hint(*map(int, match.groups())),
+                    impossible_date_hint(*map(int, match.groups())),
                 )
                 return None
+            return self.in_calendar(day, 1, "the file name's date")
         line = self.fm.fields["date"].line if "date" in self.fm.fields else 1
         self.problem(
             line,
@@ -183,28 +184,38 @@ class _Checker:
                 return None
             return self.as_date(Field(key, value["created"], found.line), key)
         if isinstance(value, datetime.datetime):  # a time of day is allowed and ignored
-            return value.date()
+            return self.in_calendar(value.date(), found.line, key)
         if isinstance(value, datetime.date):
-            return value
+            return self.in_calendar(value, found.line, key)
         text = found.raw if isinstance(value, Invalid) and found.raw else value
         match = _ISO_DATE.match(text.strip()) if isinstance(text, str) else None
         if match:
             parts = tuple(map(int, match.groups()))
             try:
-                return datetime.date(*parts)
+                day = datetime.date(*parts)
             except ValueError:
                 self.problem(
                     found.line,
                     "WN102",
                     f"{key} '{match.group(0)}' is not a real date",
-                    _impossible_hint(*parts),
+                    impossible_date_hint(*parts),
                 )
                 return None
+            return self.in_calendar(day, found.line, key)
         if isinstance(text, str) or found.raw is not None:
             message = f"{key} '{found.raw if found.raw is not None else text}' is not a date"
         else:
             message = f"{key} must be a date, not {_kind(value)}"
         self.problem(found.line, "WN102", message, "write it as YYYY-MM-DD")
+        return None
+
+    def in_calendar(self, day: datetime.date, line: int, key: str) -> datetime.date | None:
+        """The day, unless its week runs off either end of the calendar, where no
+        week could be counted for it."""
+        outside = outside_calendar(day, self.settings.week_start_index)
+        if outside is None:
+            return day
+        self.problem(line, "WN102", f"{key} {day} is out of range: {outside[0]}", outside[1])
         return None
 
     def check_week(self, date: datetime.date | None) -> datetime.date | None:
@@ -481,7 +492,10 @@ def _kind(value: Any) -> str:
     return "a number" if isinstance(value, (int, float)) else "text"
 
 
-def _impossible_hint(year: int, month: int, day: int) -> str:
+def impossible_date_hint(year: int, month: int, day: int) -> str:
+    """Why a date written as YYYY-MM-DD is not a real one."""
+    if year < datetime.MINYEAR:
+        return f"the years start at {datetime.MINYEAR}"
     if not 1 <= month <= 12:
         return f"there is no month {month}"
     days = calendar.monthrange(year, month)[1]

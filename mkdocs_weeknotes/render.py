@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files
 
 from . import note_parts
 from .config import WeeknotesConfig, parse_locale
-from .generated import PageSpec, Plan
+from .generated import PageSpec, Plan, rollup_year_key
 from .listings import WeekGroup
 from .model import Note, Person, Theme
 from .problems import Problem
@@ -404,7 +404,11 @@ class Renderer:
 
     def rollup_years(self, rollup: str, here: File) -> tuple[Link, ...]:
         return tuple(
-            Link(str(year), self.url(self.plan.uri("rollup-year", f"{rollup}/{year}"), here), count)
+            Link(
+                str(year),
+                self.url(self.plan.uri("rollup-year", rollup_year_key(rollup, year)), here),
+                count,
+            )
             for year, count in self.plan.rollup_years.get(rollup, {}).items()
         )
 
@@ -474,12 +478,12 @@ class Renderer:
                 if slug in self.plan.themes
             )
         elif spec.kind in ("rollup", "rollup-year"):
-            key = spec.key.split("/")[0]
+            key = spec.rollup
             rollup = next(r for r in self.plan.rollups if r.key == key)
             context["rollup"] = Link(rollup.title, self.url(self.plan.uri("rollup", key), here))
             context["weeks"] = self.entry_weeks(spec.weeks, key, here)
             context["years"] = self.rollup_years(key, here)
-            context["year"] = spec.key.split("/")[1] if "/" in spec.key else ""
+            context["year"] = spec.year
             template = "weeknotes/rollup.html"
         return self.env.get_template(template).render(context)
 

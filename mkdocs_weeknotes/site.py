@@ -482,8 +482,7 @@ class SiteBuild:
                 handle.write(atom(feed))
 
     def _rollup(self, spec: PageSpec) -> Rollup:
-        key = spec.key.split("/")[0]
-        return next(r for r in self.plan.rollups if r.key == key)
+        return next(r for r in self.plan.rollups if r.key == spec.rollup)
 
 
 def _config_display(config: MkDocsConfig) -> str:

@@ -69,6 +69,9 @@ PIECES = [
 text = st.lists(st.sampled_from(PIECES), min_size=0, max_size=4).map("".join)
 DATES = ["2019-06-24", "2019-06-28", "2019-07-01", "2019-06-31", "0001-01-01", "9999-12-31", ""]
 IDS = ["rob", "liz", "sam"]
+BODY = (
+    "Some words.\n\n## Something I'm learning\n\nA thing.\n\n## What I've been reading\n\nA book.\n"
+)
 
 PROBLEM_LINE = re.compile(r"[^\x00-\x1f\x7f]+:[1-9]\d*: WN\d{3} [^\x00-\x1f\x7f]+")
 PREFIX = "mkdocs_weeknotes: "
@@ -103,7 +106,7 @@ def notes(draw: st.DrawFn) -> dict[str, str]:
             lines.append(f"summary: {scalar(draw(text), raw)}")
         if draw(st.booleans()):
             lines.append(f"draft: {draw(st.sampled_from(['true', 'false', 'yes', '[]']))}")
-        body = "Some words.\n\n## Something I'm learning\n\nA thing.\n\n## What I've been reading\n\nA book.\n"
+        body = BODY
         name = f"2019-06-{24 + number:02d}-note.md"
         found[name] = "---\n" + "\n".join(lines) + "\n---\n\n" + body
     return found
@@ -191,9 +194,7 @@ def build_site(
         "theme": {"name": theme},
         "plugins": ["search", {"weeknotes": options}],
     }
-    (folder / "mkdocs.yml").write_text(
-        yaml.safe_dump(config, allow_unicode=True), encoding="utf-8"
-    )
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     site_dir = folder / "site"
     before = snapshot(folder, site_dir)
     with captured() as records:
@@ -229,9 +230,7 @@ def test_any_small_site_builds_safely(
 ) -> None:
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
-        site_dir, records = build_site(
-            folder, notes_text, authors, options, theme, directory_urls
-        )
+        site_dir, records = build_site(folder, notes_text, authors, options, theme, directory_urls)
         for record in records:
             message = record.getMessage()
             if message.startswith(PREFIX):
