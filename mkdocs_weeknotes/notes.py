@@ -152,7 +152,10 @@ class _Checker:
             guess = near_key(key, known)
             if guess is not None and guess not in self.fm.fields:
                 self.problem(
-                    found.line, "WN006", f"unknown key {quote(key)}", f"did you mean {quote(guess)}?"
+                    found.line,
+                    "WN006",
+                    f"unknown key {quote(key)}",
+                    f"did you mean {quote(guess)}?",
                 )
 
     def check_date(self) -> datetime.date | None:
@@ -216,7 +219,9 @@ class _Checker:
                 )
                 return None
         if isinstance(text, str) or found.raw is not None:
-            message = f"{key} {quote(found.raw if found.raw is not None else str(text))} is not a date"
+            message = (
+                f"{key} {quote(found.raw if found.raw is not None else str(text))} is not a date"
+            )
         else:
             message = f"{key} must be a date, not {_kind(value)}"
         self.problem(found.line, "WN102", message, "write it as YYYY-MM-DD")
@@ -295,7 +300,9 @@ class _Checker:
             else:
                 ident, guess = self.authors.resolve(name)
                 if ident is None:
-                    hint = f"did you mean {quote(guess)}?" if guess else "add them to the authors file"
+                    hint = (
+                        f"did you mean {quote(guess)}?" if guess else "add them to the authors file"
+                    )
                     self.problem(line, "WN103", f"unknown author {quote(name)}", hint)
             if ident is not None and ident not in ids:
                 ids.append(ident)
@@ -335,7 +342,11 @@ class _Checker:
                 if canonical is None:
                     # Suggest in the form the author wrote: a slug for a slug, a label for a label.
                     guess = closest(item, list(vocabulary) + list(vocabulary.values()))
-                    hint = f"did you mean {quote(guess)}?" if guess else "add it to the 'themes' setting"
+                    hint = (
+                        f"did you mean {quote(guess)}?"
+                        if guess
+                        else "add it to the 'themes' setting"
+                    )
                     self.problem(line, "WN108", f"unknown theme {quote(item)}", hint)
                     continue
                 themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
@@ -347,10 +358,11 @@ class _Checker:
             return default
         if isinstance(found.value, bool):
             return found.value
+        written = quote(found.raw) if found.raw else _kind(found.value)
         self.problem(
             found.line,
             "WN109",
-            f"'{key}' must be true or false, not {quote(found.raw) if found.raw else _kind(found.value)}",
+            f"'{key}' must be true or false, not {written}",
             f"write '{key}: true' or '{key}: false', without quotes",
         )
         return None

@@ -98,7 +98,11 @@ def test_control_characters_never_reach_a_problem_line() -> None:
 
 def test_wn201_lines_stay_short_however_many_notes_share_a_week() -> None:
     notes = [
-        Source(f"weeknotes/n{i:04}.md", f"docs/weeknotes/n{i:04}.md", b"---\ndate: 2019-06-28\nauthors: [rob]\n---\n")
+        Source(
+            f"weeknotes/n{i:04}.md",
+            f"docs/weeknotes/n{i:04}.md",
+            b"---\ndate: 2019-06-28\nauthors: [rob]\n---\n",
+        )
         for i in range(1500)
     ]
     deadline = quickly(20)
@@ -107,8 +111,7 @@ def test_wn201_lines_stay_short_however_many_notes_share_a_week() -> None:
     assert len(result.problems) == 1500
     first = result.problems[0].message
     assert first.endswith(
-        "docs/weeknotes/n0001.md, docs/weeknotes/n0002.md, docs/weeknotes/n0003.md"
-        " and 1,496 more"
+        "docs/weeknotes/n0001.md, docs/weeknotes/n0002.md, docs/weeknotes/n0003.md and 1,496 more"
     )
     assert max(len(p.format()) for p in result.problems) < 250
 
