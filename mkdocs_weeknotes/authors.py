@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import yaml
 
 from . import frontmatter
+from .frontmatter import MAX_ITEMS, TOO_LARGE_HINT, expanded_size, too_large
 from .model import Person
-from .problems import Problem
+from .problems import Problem, quote, shorten
 from .slugs import slugify
 from .suggest import closest
 
@@ -57,11 +58,19 @@ def parse_authors(data: bytes, path: str) -> Authors:
         problems.append(Problem(path, line, "WN301", f"the authors file: {message}", hint))
         return Authors({}, tuple(problems))
     except (yaml.YAMLError, RecursionError) as err:
-        problems.append(Problem(path, 1, "WN301", f"the authors file is not valid YAML: {err}"))
+        message = f"the authors file is not valid YAML: {shorten(str(err), 200)}"
+        problems.append(Problem(path, 1, "WN301", message))
         return Authors({}, tuple(problems))
     shape_hint = "write 'authors:', then each id with 'name:' indented below it"
-    section = _mapping_value(root, "authors")
-    if section is None:
+    top = _pairs(root, path, "key", problems) if isinstance(root, yaml.MappingNode) else {}
+    for name, (key_node, value_node) in top.items():
+        if name != "authors" and expanded_size(value_node) > MAX_ITEMS:
+            line = key_node.start_mark.line + 1
+            message = f"the authors file: {too_large(quote(name))}"
+            problems.append(Problem(path, line, "WN301", message, TOO_LARGE_HINT))
+    found = top.get("authors")
+    section = found[1] if found is not None else None
+    if not isinstance(section, yaml.MappingNode):
         line = root.start_mark.line + 1 if root is not None else 1
         problems.append(
             Problem(path, line, "WN302", "the authors file has no 'authors:' mapping", shape_hint)
@@ -69,16 +78,20 @@ def parse_authors(data: bytes, path: str) -> Authors:
         return Authors({}, tuple(problems))
     people: dict[str, Person] = {}
     slugs: dict[str, str] = {}
-    for key_node, value_node in section.value:
+    for key_node, value_node in _pairs(section, path, "author id", problems).values():
         line = key_node.start_mark.line + 1
         ident = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else ""
+        if expanded_size(value_node) > MAX_ITEMS:
+            message = f"the authors file: {too_large(f'author {quote(ident)}')}"
+            problems.append(Problem(path, line, "WN301", message, TOO_LARGE_HINT))
+            continue
         if not ident or not slugify(ident):
             problems.append(
                 Problem(
                     path,
                     line,
                     "WN302",
-                    f"author id {ident!r} cannot be used in a URL",
+                    f"author id {quote(ident)} cannot be used in a URL",
                     "use letters, digits and hyphens, e.g. 'rob'",
                 )
             )
@@ -90,7 +103,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     path,
                     line,
                     "WN302",
-                    f"author id '{ident}' makes the same address as '{other}'",
+                    f"author id {quote(ident)} makes the same address as {quote(other)}",
                     "give each person an id that differs in more than case or punctuation",
                 )
             )
@@ -98,12 +111,11 @@ def parse_authors(data: bytes, path: str) -> Authors:
         slugs[slugify(ident)] = ident
         if not isinstance(value_node, yaml.MappingNode):
             problems.append(
-                Problem(path, line, "WN302", f"author '{ident}' is not a mapping", shape_hint)
+                Problem(path, line, "WN302", f"author {quote(ident)} is not a mapping", shape_hint)
             )
             continue
         values: dict[str, str] = {}
-        for field_key, field_value in value_node.value:
-            name = getattr(field_key, "value", "")
+        for name, (field_key, field_value) in _pairs(value_node, path, "key", problems).items():
             if name not in ("name", "description", "avatar"):
                 continue  # Material's slug, url and others are not ours to judge
             if not isinstance(field_value, yaml.ScalarNode) or field_value.tag.endswith(":null"):
@@ -112,7 +124,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                         path,
                         field_key.start_mark.line + 1,
                         "WN302",
-                        f"author '{ident}': '{name}' must be text",
+                        f"author {quote(ident)}: '{name}' must be text",
                         f"write '{name}: …'",
                     )
                 )
@@ -137,7 +149,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     path,
                     line,
                     "WN302",
-                    f"author '{ident}' has no name",
+                    f"author {quote(ident)} has no name",
                     "add 'name: Full Name' under the id",
                 )
             )
@@ -158,10 +170,27 @@ def safe_url(url: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
-def _mapping_value(root: yaml.Node | None, key: str) -> yaml.MappingNode | None:
-    if not isinstance(root, yaml.MappingNode):
-        return None
-    for key_node, value_node in root.value:
-        if getattr(key_node, "value", None) == key and isinstance(value_node, yaml.MappingNode):
-            return value_node
-    return None
+def _pairs(
+    node: yaml.MappingNode, path: str, what: str, problems: list[Problem]
+) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A mapping's pairs by key, read as plain YAML reads them (Material's blog too):
+    of a key given twice the last value wins. Each repeat is a problem (WN304)."""
+    pairs: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for number, (key_node, value_node) in enumerate(node.value):
+        if not isinstance(key_node, yaml.ScalarNode):
+            pairs[f"\0{number}"] = (key_node, value_node)  # never a name we look up
+            continue
+        key = str(key_node.value)
+        if key in pairs:
+            first = pairs[key][0].start_mark.line + 1
+            problems.append(
+                Problem(
+                    path,
+                    key_node.start_mark.line + 1,
+                    "WN304",
+                    f"{what} {quote(key)} appears twice (first on line {first})",
+                    "keep one; the last one is used",
+                )
+            )
+        pairs[key] = (key_node, value_node)
+    return pairs

@@ -112,7 +112,7 @@ def check(config_file: str | None, style: str) -> None:
     site = load_site(config_file)
     problems = site_problems(site)
     if style == "json":
-        click.echo(json.dumps([problem_dict(p) for p in problems], indent=2, ensure_ascii=False))
+        click.echo(safe_json([problem_dict(p) for p in problems]))
     elif style == "github":
         for problem in problems:
             click.echo(github_annotation(problem, site.root))
@@ -129,6 +129,17 @@ def check(config_file: str | None, style: str) -> None:
 def site_problems(site: Site) -> list[Problem]:
     """Every problem a build would report, without rendering a page."""
     return SiteBuild.check(get_files(site.config), site.config, site.settings).problems
+
+
+# JSON escapes C0 controls itself; C1 controls and the line separators it writes
+# as they are, and a terminal may act on them. Escaped, the text is the same.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_json(data: object) -> str:
+    """`data` as JSON that keeps text as it is but prints no control character."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from .config import WeeknotesConfig
 from .frontmatter import FrontMatter
 from .model import Note, Person, Theme
 from .notes import format_title, read_note
-from .problems import Problem
+from .problems import Problem, quote
 from .slugs import slugify
 
 
@@ -228,6 +228,10 @@ def _most_common(counts: Counter[str]) -> str:
     return min(counts, key=lambda name: (-counts[name], name))
 
 
+# How many of the other notes of a week a WN201 line names.
+_NAMED = 3
+
+
 def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem]:
     """Two notes by one person for one week: each note names the other."""
     by_slot: dict[tuple[str, object], list[Note]] = defaultdict(list)
@@ -241,13 +245,18 @@ def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem
         if len(group) < 2:
             continue
         for note in group:
-            others = ", ".join(other.path for other in group if other is not note)
+            # A few names and a count: a line per note naming every other one would
+            # grow with the square of the group.
+            named = [other.path for other in group[: _NAMED + 1] if other is not note]
+            others = ", ".join(named[:_NAMED])
+            if len(group) - 1 > _NAMED:
+                others += f" and {len(group) - 1 - _NAMED:,} more"
             problems.append(
                 Problem(
                     note.path,
                     week_lines.get(note.src_uri, 1),
                     "WN201",
-                    f"'{person}' has another note for the week of {week}: {others}",
+                    f"{quote(person)} has another note for the week of {week}: {others}",
                     "merge the notes, or correct the date or week of one",
                 )
             )

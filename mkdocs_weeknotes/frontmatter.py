@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .problems import Problem
+from .problems import Problem, quote, shorten
 
 # C0 controls but tab, newline and CR, and lone surrogates: YAML's escapes ("\0",
 # "\x1b", "\ud800") make them, and no page or feed may hold them (XML 1.0 forbids
@@ -28,12 +28,17 @@ FENCES_CLOSE = ("---", "...")
 
 
 class Invalid:
-    """Marks a value that YAML could not construct (e.g. `2019-06-31`)."""
+    """Marks a value that YAML could not construct (e.g. `2019-06-31`).
 
-    __slots__ = ("reason",)
+    `refused` marks a value that was never built because it is too large; its
+    problem is reported already, and the rules treat it as not there.
+    """
 
-    def __init__(self, reason: str) -> None:
+    __slots__ = ("reason", "refused")
+
+    def __init__(self, reason: str, refused: bool = False) -> None:
         self.reason = reason
+        self.refused = refused
 
     def __repr__(self) -> str:
         return f"Invalid({self.reason!r})"
@@ -150,6 +155,56 @@ def read(source: str | bytes, path: str) -> FrontMatter:
     return FrontMatter(fields, body, close + 2, tuple(reader.problems), True, parsed)
 
 
+# Aliases (`*a`) let a few lines of YAML stand for billions of items: nine lists of
+# nine aliases each is 9**9. No front matter or authors entry needs this many, so a
+# value that would expand past it is refused before anything is built or walked.
+MAX_ITEMS = 10_000
+
+
+def expanded_size(node: yaml.Node, limit: int = MAX_ITEMS) -> int:
+    """How many nodes `node` stands for with every alias expanded, counted to `limit + 1`.
+
+    An alias is the very node its anchor names, so each node is counted once and
+    reused: the time is that of reading the text. A node that holds itself counts
+    as past the limit, since it never ends. The walk keeps its own stack, so
+    deep nesting cannot overflow Python's.
+    """
+    over = limit + 1
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, counted = stack.pop()
+        children = _children(current)
+        if counted:
+            total = 1
+            for child in children:
+                total += sizes[id(child)]
+                if total > limit:
+                    break
+            sizes[id(current)] = min(total, over)
+        elif id(current) not in sizes:
+            sizes[id(current)] = over  # until its children are counted
+            stack.append((current, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+    return sizes[id(node)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def too_large(what: str) -> str:
+    """The message for a value refused by `expanded_size`."""
+    return f"{what} holds more than {MAX_ITEMS:,} items once its aliases are expanded"
+
+
+TOO_LARGE_HINT = "write the value out without '&' anchors and '*' aliases"
+
+
 # The front matter starts on line 2 of the file: YAML line 0 is file line 2.
 _OFFSET = 2
 
@@ -209,18 +264,29 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     constructor = SafeConstructor()
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + _OFFSET
+        if not isinstance(key_node, yaml.ScalarNode) and expanded_size(key_node) > MAX_ITEMS:
+            reader.problem(line, "WN008", too_large("a key"), TOO_LARGE_HINT)
+            continue
         key = _construct(constructor, key_node)
         if not isinstance(key, str):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
+        refused = not isinstance(value_node, yaml.ScalarNode) and (
+            expanded_size(value_node) > MAX_ITEMS
+        )
+        if refused:
+            reader.problem(line, "WN008", too_large(quote(key)), TOO_LARGE_HINT)
         if key == "<<":  # a YAML merge key: not a field of ours
             continue
         if key in fields:
             reader.problem(
                 line,
                 "WN005",
-                f"key '{key}' appears twice (first on line {fields[key].line})",
+                f"key {quote(key)} appears twice (first on line {fields[key].line})",
                 "keep one; the last one wins",
             )
+        if refused:
+            fields[key] = Field(key, Invalid("too large", refused=True), line)
+            continue
         raw = printable(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
         item_lines: tuple[int, ...] = ()
         if isinstance(value_node, yaml.SequenceNode):
@@ -289,7 +355,8 @@ def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, st
         message += next((text for word, text in where.items() if word in context), "")
     elif context and problem:
         message += f" {context}"
-    detail = problem or context or "cannot parse the front matter"
+    # An alias or tag is quoted in full by PyYAML, and may be as long as the file.
+    detail = shorten(problem or context or "cannot parse the front matter", 200)
     message += ": " + detail.replace("'<stream end>'", "the end of the block").replace(
         "end of stream", "end of the block"
     )

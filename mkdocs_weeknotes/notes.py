@@ -15,7 +15,7 @@ from .authors import Authors
 from .config import WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
-from .problems import Problem
+from .problems import Problem, quote
 from .sections import Heading, SectionRef, find_sections, headings, near_misses
 from .slugs import slugify
 from .suggest import closest, near_key
@@ -97,13 +97,25 @@ class _Checker:
     def value(self, key: str) -> Field | None:
         """The field, unless it is absent or empty (null, blank text, [] or {})."""
         found = self.fm.get(key)
-        if found is None or found.value is None:
+        if found is None or found.value is None or _refused(found):
             return None
         if isinstance(found.value, str) and not found.value.strip():
             return None
         if isinstance(found.value, (list, dict)) and not found.value:
             return None
         return found
+
+    def given(self, key: str) -> bool:
+        """Whether the author gave `key` a value: a value too large to read counts,
+        as its own problem says what is wrong; blank items in a list do not."""
+        found = self.fm.get(key)
+        if found is not None and _refused(found):
+            return True
+        found = self.value(key)
+        if found is None:
+            return False
+        items = _text_items(found)
+        return items is None or any(item for item, _ in items)
 
     # --- the rules, one method each -------------------------------------------------
 
@@ -140,7 +152,10 @@ class _Checker:
             guess = near_key(key, known)
             if guess is not None and guess not in self.fm.fields:
                 self.problem(
-                    found.line, "WN006", f"unknown key '{key}'", f"did you mean '{guess}'?"
+                    found.line,
+                    "WN006",
+                    f"unknown key {quote(key)}",
+                    f"did you mean {quote(guess)}?",
                 )
 
     def check_date(self) -> datetime.date | None:
@@ -161,7 +176,10 @@ class _Checker:
                 )
                 return None
             return self.in_calendar(day, 1, "the file name's date")
-        line = self.fm.fields["date"].line if "date" in self.fm.fields else 1
+        given = self.fm.get("date")
+        if not self.fm.parsed or (given is not None and _refused(given)):
+            return None  # the problem that kept the date from being read says it all
+        line = given.line if given is not None else 1
         self.problem(
             line,
             "WN101",
@@ -197,13 +215,15 @@ class _Checker:
                 self.problem(
                     found.line,
                     "WN102",
-                    f"{key} '{match.group(0)}' is not a real date",
+                    f"{key} {quote(match.group(0))} is not a real date",
                     impossible_date_hint(*parts),
                 )
                 return None
             return self.in_calendar(day, found.line, key)
         if isinstance(text, str) or found.raw is not None:
-            message = f"{key} '{found.raw if found.raw is not None else text}' is not a date"
+            message = (
+                f"{key} {quote(found.raw if found.raw is not None else str(text))} is not a date"
+            )
         else:
             message = f"{key} must be a date, not {_kind(value)}"
         self.problem(found.line, "WN102", message, "write it as YYYY-MM-DD")
@@ -283,16 +303,21 @@ class _Checker:
             return ()
         ids: list[str] = []
         for name, line in names:
+            if not name:
+                self.problem(line, "WN104", "an empty author in the list", _EMPTY_ITEM)
+                continue
             if self.authors is None:
                 ident: str | None = name
                 if not slugify(name):
-                    self.problem(line, "WN104", f"author {name!r} has no letters or digits")
+                    self.problem(line, "WN104", f"author {quote(name)} has no letters or digits")
                     ident = None
             else:
                 ident, guess = self.authors.resolve(name)
                 if ident is None:
-                    hint = f"did you mean '{guess}'?" if guess else "add them to the authors file"
-                    self.problem(line, "WN103", f"unknown author '{name}'", hint)
+                    hint = (
+                        f"did you mean {quote(guess)}?" if guess else "add them to the authors file"
+                    )
+                    self.problem(line, "WN103", f"unknown author {quote(name)}", hint)
             if ident is not None and ident not in ids:
                 ids.append(ident)
         return tuple(ids)
@@ -317,9 +342,12 @@ class _Checker:
                 )
                 continue
             for item, line in items:
+                if not item:
+                    self.problem(line, "WN107", "an empty theme in the list", _EMPTY_ITEM)
+                    continue
                 slug = slugify(item)
                 if not slug:
-                    self.problem(line, "WN107", f"theme {item!r} has no letters or digits")
+                    self.problem(line, "WN107", f"theme {quote(item)} has no letters or digits")
                     continue
                 if not vocabulary:
                     themes.setdefault(slug, Theme(slug, item))
@@ -328,8 +356,12 @@ class _Checker:
                 if canonical is None:
                     # Suggest in the form the author wrote: a slug for a slug, a label for a label.
                     guess = closest(item, list(vocabulary) + list(vocabulary.values()))
-                    hint = f"did you mean '{guess}'?" if guess else "add it to the 'themes' setting"
-                    self.problem(line, "WN108", f"unknown theme '{item}'", hint)
+                    hint = (
+                        f"did you mean {quote(guess)}?"
+                        if guess
+                        else "add it to the 'themes' setting"
+                    )
+                    self.problem(line, "WN108", f"unknown theme {quote(item)}", hint)
                     continue
                 themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
         return tuple(themes.values())
@@ -340,10 +372,11 @@ class _Checker:
             return default
         if isinstance(found.value, bool):
             return found.value
+        written = quote(found.raw) if found.raw else _kind(found.value)
         self.problem(
             found.line,
             "WN109",
-            f"'{key}' must be true or false, not {found.raw or repr(found.value)!r}",
+            f"'{key}' must be true or false, not {written}",
             f"write '{key}: true' or '{key}: false', without quotes",
         )
         return None
@@ -394,7 +427,7 @@ class _Checker:
             self.problem(
                 miss.line,
                 "WN501",
-                f"'{miss.text}' is {kind}, not a heading, so it is not collected",
+                f"{quote(miss.text)} is {kind}, not a heading, so it is not collected",
                 f"make it a heading: ## {miss.heading}",
             )
         return tuple(find_sections(self.fm.body, self.fm.body_line, rollups, self.headings))
@@ -406,11 +439,11 @@ class _Checker:
         # only about absence. The date is always needed, so WN101 covers it.
         present = {
             "date": True,
-            "week": self.value("week") is not None,  # else it defaults from the date
-            "title": title_source != "format" or self.value("title") is not None,
-            "authors": any(self.value(k) is not None for k in ("author", "authors")),
-            "themes": any(self.value(k) is not None for k in self.settings.theme_keys),
-            "summary": self.value("summary") is not None,
+            "week": self.given("week"),  # else it defaults from the date
+            "title": title_source != "format" or self.given("title"),
+            "authors": any(self.given(k) for k in ("author", "authors")),
+            "themes": any(self.given(k) for k in self.settings.theme_keys),
+            "summary": self.given("summary"),
         }
         missing = [name for name in self.settings.required if not present[name]]
         if not missing:
@@ -453,16 +486,26 @@ def _printable_or_none(text: str | None) -> str | None:
     return printable(text) if text else text
 
 
+def _refused(found: Field) -> bool:
+    """A value too large to read, already reported (WN008)."""
+    return isinstance(found.value, Invalid) and found.value.refused
+
+
+_EMPTY_ITEM = "write a name, or remove the item"
+
+
 def _text_items(found: Field) -> list[tuple[str, int]] | None:
-    """A string or a list of strings as (item, line) pairs, blanks left out; None if neither."""
+    """A string or a list of strings as (item, line) pairs; None if neither.
+
+    A blank string is no item; a blank item of a list is kept, as '', so that it
+    can be reported on its line.
+    """
     value = found.value
     if isinstance(value, str):
         return [(value.strip(), found.line)] if value.strip() else []
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         lines = found.item_lines or (found.line,) * len(value)
-        return [
-            (item.strip(), line) for item, line in zip(value, lines, strict=True) if item.strip()
-        ]
+        return [(item.strip(), line) for item, line in zip(value, lines, strict=True)]
     return None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # Every code the plugin can report, with a one-line description. The docs page
@@ -16,6 +17,7 @@ CODES: dict[str, str] = {
     "WN006": "an unknown key that is close to a known one",
     "WN007": "a field listed in the `required` setting is missing",
     "WN010": "a note that cannot be read: a broken link, a link loop, no permission",
+    "WN008": "a value that expands to too many items through YAML aliases",
     "WN101": "no date: neither a `date` key nor a YYYY-MM-DD file-name prefix",
     "WN102": "a date that is not a real calendar date",
     "WN103": "an author who is not in the authors file",
@@ -31,12 +33,43 @@ CODES: dict[str, str] = {
     "WN301": "the authors file cannot be read or is not valid YAML",
     "WN302": "the authors file does not have the expected shape",
     "WN303": "the authors file named in the settings does not exist",
+    "WN304": "a key or author id appears twice in the authors file",
     "WN305": "an avatar that is not an http(s) or relative URL",
     "WN401": "a page of the site stands where a generated index page would go",
     "WN402": "a file of the site stands where a feed or the stylesheet would be written",
     "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",
     "WN601": "feeds are switched on but the site has no `site_url`",
 }
+
+# How much of a value a message quotes: enough to find it, never a whole file.
+QUOTE_LIMIT = 60
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators and the
+# bidirectional overrides: each could end a problem line early, or be taken by a
+# terminal as a command (`ESC ] 0 ;` retitles it), or reorder what is shown.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character written as an escape such as `\\x1b`."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` cut to `limit` characters, the last one an ellipsis when it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def quote(text: str) -> str:
+    """User text as a message quotes it: in quotes, short, and on one printable line."""
+    return f"'{printable(shorten(text))}'"
 
 
 @dataclass(frozen=True, order=True)
@@ -59,9 +92,13 @@ class Problem:
             raise ValueError(f"unknown problem code {self.code!r}")
 
     def format(self) -> str:
-        """The one-line form: `path:line: CODE message (hint)`."""
+        """The one-line form: `path:line: CODE message (hint)`.
+
+        Control characters are escaped here too, so that even a file name with a
+        newline or an escape in it gives one line that a terminal shows as it is.
+        """
         text = f"{self.path}:{self.line}: {self.code} {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        return printable(f"{text} ({self.hint})" if self.hint else text)
 
     def __str__(self) -> str:
         return self.format()

@@ -26,7 +26,7 @@ from .feeds import atom
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
 from .notes import is_note_path
-from .problems import Problem
+from .problems import Problem, quote
 from .rebase import relative
 from .render import Renderer
 from .sections import HtmlSection, Rollup, cut_sections
@@ -219,7 +219,7 @@ class SiteBuild:
                         1,
                         "WN401",
                         f"this page is built to {clash.dest_uri}, where the {spec.kind} page"
-                        f" '{spec.title}' would go",
+                        f" {quote(spec.title)} would go",
                         "rename or move this page; the generated page is left out",
                     )
                 )

@@ -187,3 +187,36 @@ def test_export_writes_pages_that_plain_mkdocs_builds(tmp_path: Path) -> None:
     assert build.exit_code == 0, build.output
     assert (build.site_dir / "weeknotes/themes/research/index.html").is_file()
     assert "LEARN-D2" in (build.site_dir / "weeknotes/learning/index.html").read_text()
+
+
+def test_hostile_notes_give_one_safe_line_each_and_the_build_finishes(tmp_path: Path) -> None:
+    site = tmp_path / "clean"
+    shutil.copytree(SITES / "clean", site)
+    notes = site / "docs" / "weeknotes" / "2019"
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]\n"
+        for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    (notes / "2019-07-19-rob.md").write_text(
+        f"---\ndate: 2019-07-19\nauthors: [rob]\n{bomb}draft: *i\nweeknote: *i\n---\nBody\n"
+    )
+    (notes / "2019-07-26-rob\x1b]0;owned\x07\nx\x9b.md").write_text(
+        '---\ndate: 2019-07-26\nauthors: ["liz\\e[2J\\u2028\\x9b"]\n---\nBody\n'
+    )
+    text = weeknotes("check", cwd=site)
+    assert text.returncode == 1
+    lines = text.stdout.splitlines()
+    assert len(lines) == 8  # e to i, draft and weeknote, and the unknown author
+    assert all(line.isprintable() for line in lines), lines
+    assert "2019-07-19-rob.md:13: WN008 'draft' holds more than 10,000 items" in text.stdout
+    # The value's C0 controls are left out when it is read; what is left is escaped.
+    assert (
+        "rob\\x1b]0;owned\\x07\\nx\\x9b.md:3: WN103 unknown author 'liz[2J\\u2028\\x9b'"
+        in (text.stdout)
+    )
+    data = weeknotes("check", "--format", "json", cwd=site).stdout
+    assert data.isascii() or all(c.isprintable() or c == "\n" for c in data)
+    assert json.loads(data)[-1]["path"].endswith("owned\x07\nx\x9b.md")  # raw, JSON-escaped
+    built = mkdocs_build(site, tmp_path)
+    assert built.exit_code == 0
+    assert len(built.problem_lines()) == 8

@@ -345,12 +345,12 @@ draft: maybe
     assert codes(result) == [("WN102", 2), ("WN105", 3), ("WN103", 4), ("WN006", 5), ("WN109", 6)]
 
 
-def test_blank_list_items_are_dropped_with_their_lines() -> None:
+def test_blank_list_items_are_problems_on_their_lines_and_left_out() -> None:
     result = check(
         '---\ndate: 2019-06-28\nauthors: [rob, ""]\nthemes:\n  - ""\n  - skils\n---\n',
         themes={"skills": "Skills"},
     )
-    assert codes(result) == [("WN108", 6)]
+    assert codes(result) == [("WN104", 3), ("WN107", 5), ("WN108", 6)]
     assert result.note is not None and result.note.authors == ("rob",)
 
 
