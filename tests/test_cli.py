@@ -210,9 +210,8 @@ def test_hostile_notes_give_one_safe_line_each_and_the_build_finishes(tmp_path: 
     assert all(line.isprintable() for line in lines), lines
     assert "2019-07-19-rob.md:13: WN008 'draft' holds more than 10,000 items" in text.stdout
     # The value's C0 controls are left out when it is read; what is left is escaped.
-    assert (
-        "rob\\x1b]0;owned\\x07\\nx\\x9b.md:3: WN103 unknown author 'liz[2J\\u2028\\x9b'"
-        in (text.stdout)
+    assert "rob\\x1b]0;owned\\x07\\nx\\x9b.md:3: WN103 unknown author 'liz[2J\\u2028\\x9b'" in (
+        text.stdout
     )
     data = weeknotes("check", "--format", "json", cwd=site).stdout
     assert data.isascii() or all(c.isprintable() or c == "\n" for c in data)
