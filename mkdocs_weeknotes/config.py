@@ -15,6 +15,7 @@ from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from .frontmatter import printable
 from .sections import Rollup
 from .slugs import slugify
 
@@ -29,6 +30,16 @@ RESERVED = ("themes", "people")
 ANOTHER = "give it another 'path'"
 
 DEFAULT_TITLE_FORMAT = "Weeknote: {people}, w/c {week}"
+
+
+class _Label(c.Type[str]):
+    """Text shown on pages, such as a title: kept as written, less control characters."""
+
+    def __init__(self, default: str | None = None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        return printable(super().run_validation(value))
 
 
 class _RelativeDir(c.Type[str]):
@@ -246,7 +257,7 @@ class _Themes(c.DictOfItems[str]):
     """The theme vocabulary: each key must make a slug, and no two the same one."""
 
     def __init__(self) -> None:
-        super().__init__(c.Type(str), default={})
+        super().__init__(_Label(), default={})
 
     def run_validation(self, value: object) -> dict[str, str]:
         themes = super().run_validation(value)
@@ -270,7 +281,7 @@ class LearningLogConfig(Config):
 
     enabled = c.Type(bool, default=True)
     headings = _NonEmptyList(["Something I'm learning"])
-    title = c.Type(str, default="Learning log")
+    title = _Label("Learning log")
     path = _RelativeDir("learning")
     # Rollup pages repeat every note's text; left out of search unless asked.
     search = c.Type(bool, default=False)
@@ -281,7 +292,7 @@ class RollupConfig(Config):
     """Another recurring section to collect, such as "What I've been reading"."""
 
     headings = _NonEmptyList([])
-    title = c.Optional(c.Type(str))
+    title = c.Optional(_Label())
     # A folder under notes_dir; "" means the rollup's key as a slug.
     path = _RelativeDir("")
     search = c.Type(bool, default=False)
@@ -337,7 +348,7 @@ class WeeknotesConfig(Config):
     rollups = _Rollups()
     feeds = c.SubConfig(FeedsConfig)
     # Index pages.
-    nav_title = c.Type(str, default="Weeknotes")
+    nav_title = _Label("Weeknotes")
     latest_weeks = _Whole(6, minimum=1)
     page_size = _Whole(50, minimum=1)
     # Listings repeat every note's title and summary; left out of search unless asked.
