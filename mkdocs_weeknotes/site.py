@@ -23,8 +23,10 @@ from mkdocs.structure.pages import Page
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
 from .feeds import atom
+from .frontmatter import printable
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
+from .model import Note
 from .notes import is_note_path
 from .problems import Problem, quote
 from .rebase import relative
@@ -313,9 +315,29 @@ class SiteBuild:
                 markdown = fm.body
                 if not page.meta:
                     page.meta.update(fm.values())
-        if note.title_source != "heading":
+        if note.title_source != "heading" or "title" in page.meta:
             page.meta["title"] = theme_title(note.title)
+        self._inert_meta(page, note)
         return markdown
+
+    def _inert_meta(self, page: Page, note: Note) -> None:
+        """Front-matter values that themes print as they are, made inert.
+
+        Material writes `page.meta.author` and `.description` into `<meta … content="…">`
+        unescaped, and an author list as Python's repr of it: the author becomes the
+        names we read, the description plain text, and any other shape is left out.
+        """
+        if "author" in page.meta:
+            names = [self.plan.people[i].name if i in self.plan.people else i for i in note.authors]
+            if names:
+                page.meta["author"] = theme_title(", ".join(names))
+            else:
+                del page.meta["author"]
+        description = page.meta.get("description")
+        if isinstance(description, str):
+            page.meta["description"] = theme_title(printable(description))
+        elif "description" in page.meta:
+            del page.meta["description"]
 
     def page_content(self, html: str, page: Page) -> str:
         """A note's sections are cut out once, and places made for its header and footer."""

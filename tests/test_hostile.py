@@ -142,6 +142,16 @@ def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_n
         "---\n\nBody.\n",
         encoding="utf-8",
     )
+    # Material prints `author` and `description` into <meta> tags as they are.
+    (site / "docs" / "weeknotes" / "2019" / "2019-07-26-rob.md").write_text(
+        "---\n"
+        "date: 2019-07-26\n"
+        "author: ['rob', 'x\" onblur=\"alert(5)', '<script>alert(6)</script>']\n"
+        "description: '\" onkeyup=\"alert(7)\"><script>alert(8)</script>'\n"
+        "title: [\"<script>alert(9)</script>\"]\n"
+        "---\n\n# A heading\n\nBody.\n",
+        encoding="utf-8",
+    )
     build = mkdocs_build(site, tmp_path, theme=theme_name)
     assert build.exit_code == 0, build.output
     pages = list(build.site_dir.rglob("*.html"))
@@ -152,6 +162,7 @@ def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_n
         parser = _Attributes()
         parser.feed(html)
         assert not parser.names & {"onclick", "onmouseover", "onfocus", "alert(4)"}, path
+        assert not parser.names & {"onblur", "onkeyup"}, path
     note = build.page("weeknotes/2019/2019-07-19-rob/index.html")
     assert "Say" in note and "alert(3)" in note
 
