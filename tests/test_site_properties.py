@@ -105,8 +105,9 @@ def notes(draw: st.DrawFn) -> dict[str, str]:
         lines.append(f"{key}: {scalar(people, raw)}")
         if draw(st.booleans()):
             lines.append(f"themes: {scalar(draw(st.lists(text, max_size=3)), raw)}")
-        if draw(st.booleans()):
-            lines.append(f"summary: {scalar(draw(text), raw)}")
+        for key in ("summary", "description"):
+            if draw(st.booleans()):
+                lines.append(f"{key}: {scalar(draw(text), raw)}")
         if draw(st.booleans()):
             lines.append(f"draft: {draw(st.sampled_from(['true', 'false', 'yes', '[]']))}")
         body = BODY
