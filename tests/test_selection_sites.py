@@ -3,6 +3,7 @@ other posts, a folder per week, and a notes folder with no notes in it."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -131,3 +132,28 @@ def test_no_notes_is_a_warning_that_says_why(
     assert checked.returncode == 1, checked.stdout + checked.stderr
     assert checked.stdout.splitlines() == [line]
     assert "no problems" not in checked.stderr
+
+
+def test_new_writes_no_note_that_the_globs_would_pass_over(tmp_path: Path) -> None:
+    site = tmp_path / "week-folders"
+    shutil.copytree(WEEKS, site)
+    command = [sys.executable, "-m", "mkdocs_weeknotes", "new", "--author", "ffion"]
+    done = subprocess.run(
+        [*command, "--date", "2018-07-23"], cwd=site, capture_output=True, text=True, timeout=120
+    )
+    # The default new_note_path, 2018/2018-07-23-ffion.md, is no '*/*/index.md'.
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "include" in done.stderr and "new_note_path" in done.stderr
+    assert not (site / "docs" / "weeknotes" / "2018" / "2018-07-23-ffion.md").exists()
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      required: [date]\n",
+            '      required: [date]\n      new_note_path: "{date:%G}/{date:%V}/index.md"\n',
+        )
+    )
+    done = subprocess.run(
+        [*command, "--date", "2018-07-23"], cwd=site, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert (site / "docs" / "weeknotes" / "2018" / "30" / "index.md").is_file()
