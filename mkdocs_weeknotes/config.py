@@ -17,6 +17,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from .frontmatter import printable
 from .sections import Rollup
+from .selection import Selector
 from .slugs import slugify
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -253,6 +254,27 @@ class _NonEmptyList(c.ListOfItems[str]):
         return items
 
 
+class _Globs(c.ListOfItems[str]):
+    """Globs relative to notes_dir (see selection.py), written with forward slashes."""
+
+    def __init__(self, default: list[str], at_least_one: bool = False) -> None:
+        super().__init__(c.Type(str), default=default)
+        self.at_least_one = at_least_one
+
+    def run_validation(self, value: object) -> list[str]:
+        globs = [glob.replace("\\", "/").strip() for glob in super().run_validation(value)]
+        if self.at_least_one and not globs:
+            raise ValidationError("must list at least one glob, such as '*.md'")
+        for glob in globs:
+            if not glob.strip("/"):
+                raise ValidationError(f"{glob!r} is not a glob; write one such as '*.md'")
+            if ".." in glob.split("/"):
+                raise ValidationError(
+                    f"{glob!r} climbs out of notes_dir with '..'; globs are relative to notes_dir"
+                )
+        return globs
+
+
 class _Themes(c.DictOfItems[str]):
     """The theme vocabulary: each key must make a slug, and no two the same one."""
 
@@ -335,6 +357,10 @@ class WeeknotesConfig(Config):
 
     enabled = c.Type(bool, default=True)
     notes_dir = _RelativeDir("weeknotes")
+    # Which files under notes_dir are notes, and where a note's summary is read.
+    include = _Globs(["*.md"], at_least_one=True)
+    exclude = _Globs([])
+    summary_keys = _NonEmptyList(["summary", "description"])
     # None: `<notes_dir>/.authors.yml`, used when it exists.
     authors_file = _OptionalRelativeFile()
     theme_keys = _NonEmptyList(["themes"])
@@ -429,6 +455,12 @@ class WeeknotesConfig(Config):
                         f" {outer!r} of {outer_name}; {ANOTHER}"
                     )
         return ""
+
+    @functools.cached_property
+    def selector(self) -> Selector:
+        """Which files are notes; the folders of generated pages never hold one."""
+        folders = RESERVED + tuple(rollup.path for rollup in self.rollup_list)
+        return Selector(self.notes_dir, tuple(self.include), tuple(self.exclude), folders)
 
     @functools.cached_property
     def vocabulary(self) -> dict[str, str]:

@@ -53,6 +53,12 @@ def new_note(
     if relative.startswith("../") or posixpath.isabs(relative) or not relative.endswith(".md"):
         raise NewNoteError(f"new_note_path gives {relative!r}: not a .md file under notes_dir")
     src_uri = posixpath.join(settings.notes_dir, relative) if settings.notes_dir else relative
+    if settings.selector.why_not(src_uri) is not None:
+        # The file would be written, and then not read as a note.
+        raise NewNoteError(
+            f"new_note_path gives {relative!r}, which the include and exclude settings"
+            " do not select as a note; change new_note_path or include"
+        )
     path = Path(config.docs_dir, *src_uri.split("/"))
     if path.exists() or path.is_symlink():
         raise NewNoteError(f"{path} already exists; it was left as it was", status=1)

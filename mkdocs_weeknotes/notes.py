@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .authors import Authors
-from .config import WEEKDAYS, WeeknotesConfig
+from .config import RESERVED, WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .problems import Problem, quote
 from .sections import Heading, SectionRef, find_sections, headings, near_misses
+from .selection import Selector
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
@@ -30,8 +31,8 @@ _ISO_DATE = re.compile(
     r"(?:(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?$"
 )
 
-# Keys of ours, besides the configured theme keys.
-OWN_KEYS = ("title", "date", "week", "authors", "author", "summary", "draft", "weeknote")
+# Keys of ours, besides the configured theme and summary keys.
+OWN_KEYS = ("title", "date", "week", "authors", "author", "draft", "weeknote")
 # Keys other tools use that sit one edit from ours; never reported as typos.
 FOREIGN_KEYS = frozenset(
     {"tags", "hide", "icon", "slug", "status", "layout", "links", "pin", "data", "time"}
@@ -48,12 +49,8 @@ class NoteResult:
 
 
 def is_note_path(src_uri: str, notes_dir: str) -> bool:
-    """Markdown files under `notes_dir`, except the folder index pages."""
-    if not src_uri.endswith(".md"):
-        return False
-    if notes_dir and not src_uri.startswith(notes_dir + "/"):
-        return False
-    return posixpath.basename(src_uri) not in ("index.md", "README.md")
+    """Whether the default `include` and `exclude` make `src_uri` a note."""
+    return Selector(notes_dir, ("*.md",), (), RESERVED).why_not(src_uri) is None
 
 
 def read_note(
@@ -127,7 +124,7 @@ class _Checker:
         themes = self.check_themes()
         draft = self.flag("draft", default=False)
         title, title_source = self.check_title(people, week, date)
-        summary = self.text("summary") or _printable_or_none(first_paragraph(self.fm.body))
+        summary = self.summary() or _printable_or_none(first_paragraph(self.fm.body))
         self.check_required(title_source, date)
         sections = self.check_sections()
         return Note(
@@ -145,7 +142,7 @@ class _Checker:
         )
 
     def check_keys(self) -> None:
-        known = set(OWN_KEYS) | set(self.settings.theme_keys)
+        known = set(OWN_KEYS) | set(self.settings.theme_keys) | set(self.settings.summary_keys)
         for key, found in self.fm.fields.items():
             if key in known or key in FOREIGN_KEYS:
                 continue
@@ -176,6 +173,10 @@ class _Checker:
                 )
                 return None
             return self.in_calendar(day, 1, "the file name's date")
+        relative = self.settings.selector.relative(self.src_uri)
+        in_path = date_from_folders(posixpath.dirname(relative or self.src_uri).split("/"))
+        if in_path is not None:
+            return self.folder_date(*in_path)
         given = self.fm.get("date")
         if not self.fm.parsed or (given is not None and _refused(given)):
             return None  # the problem that kept the date from being read says it all
@@ -187,6 +188,23 @@ class _Checker:
             "add 'date: YYYY-MM-DD' or start the file name with the date",
         )
         return None
+
+    def folder_date(self, written: str, parts: tuple[int, ...], kind: str) -> datetime.date | None:
+        """The date of a note's folders (see date_from_folders), or a problem."""
+        year = parts[0]
+        try:
+            if kind == "week":
+                day = datetime.date.fromisocalendar(year, parts[1], 1)
+            else:
+                day = datetime.date(*parts)
+        except ValueError:
+            if kind == "week" and year >= datetime.MINYEAR:
+                hint = _week_hint(year)
+            else:
+                hint = impossible_date_hint(*(parts if kind == "date" else (year, 1, 1)))
+            self.problem(1, "WN102", f"the folder's {kind} {written} is not a real {kind}", hint)
+            return None
+        return self.in_calendar(day, 1, f"the folder's {kind}")
 
     def as_date(self, found: Field, key: str) -> datetime.date | None:
         value = found.value
@@ -366,6 +384,14 @@ class _Checker:
                 themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
         return tuple(themes.values())
 
+    def summary(self) -> str | None:
+        """The text of the first of `summary_keys` that has some."""
+        for key in self.settings.summary_keys:
+            text = self.text(key)
+            if text:
+                return text
+        return None
+
     def flag(self, key: str, default: bool) -> bool | None:
         found = self.value(key)
         if found is None:
@@ -443,7 +469,7 @@ class _Checker:
             "title": title_source != "format" or self.given("title"),
             "authors": any(self.given(k) for k in ("author", "authors")),
             "themes": any(self.given(k) for k in self.settings.theme_keys),
-            "summary": self.given("summary"),
+            "summary": any(self.given(k) for k in self.settings.summary_keys),
         }
         missing = [name for name in self.settings.required if not present[name]]
         if not missing:
@@ -456,7 +482,7 @@ class _Checker:
             "week": f"week: {week}",
             "authors": f"authors: [{people[0] if people else 'your name'}]",
             "themes": f"{self.settings.theme_keys[0]}: [{themes[0] if themes else '…'}]",
-            "summary": "summary: one sentence for index pages",
+            "summary": f"{self.settings.summary_keys[0]}: one sentence for index pages",
         }
         line = max(self.fm.body_line - 1 if self.fm.has_block else 1, 1)
         for name in missing:
@@ -533,6 +559,37 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true or false"
     return "a number" if isinstance(value, (int, float)) else "text"
+
+
+_YEAR = re.compile(r"\d{4}")
+_NUMBER = re.compile(r"\d{1,2}")
+
+
+def date_from_folders(folders: Sequence[str]) -> tuple[str, tuple[int, ...], str] | None:
+    """The date a note's folders give, for a note with none in its front matter or
+    file name: as written, its numbers, and whether it is a "date" or a "week".
+
+    The folder that holds the note may start with a date (`2018-07-06/`, as a
+    file name may), or the last folders may be a year, month and day
+    (`2018/07/06/`) or a year and an ISO week number (`2018/27/`), which gives
+    that week's Monday.
+    """
+    last = folders[-1] if folders else ""
+    match = _FILE_DATE.match(last)
+    if match:
+        return match.group(0), tuple(map(int, match.groups())), "date"
+    tail = folders[-3:]
+    if len(tail) == 3 and _YEAR.fullmatch(tail[0]) and all(map(_NUMBER.fullmatch, tail[1:])):
+        return "/".join(tail), tuple(map(int, tail)), "date"
+    tail = folders[-2:]
+    if len(tail) == 2 and _YEAR.fullmatch(tail[0]) and _NUMBER.fullmatch(tail[1]):
+        return "/".join(tail), tuple(map(int, tail)), "week"
+    return None
+
+
+def _week_hint(year: int) -> str:
+    weeks = datetime.date(year, 12, 28).isocalendar()[1]  # 28 December is in the last week
+    return f"{year} has {weeks} ISO weeks"
 
 
 def impossible_date_hint(year: int, month: int, day: int) -> str:

@@ -52,20 +52,18 @@ def front_matter_schema(settings: WeeknotesConfig, weeknotes: Weeknotes) -> dict
         "week": {"description": "The week commencing, YYYY-MM-DD", **_DATE},
         "authors": _one_or_many(author, "Who wrote the note: ids from the authors file"),
         "author": _one_or_many(author, "One author (or several)"),
-        "summary": {
-            "description": "One sentence for index pages and feeds",
-            "type": ["string", "number", "null"],
-        },
         "draft": {"description": "Left out of the built site", "type": "boolean"},
         "weeknote": {"description": "false: this file is not a weeknote", "type": "boolean"},
     }
     for key in settings.theme_keys:
         properties[key] = _one_or_many(theme, "Themes the note is filed under")
-    required = [
-        name
-        for name in settings.required
-        if name in ("week", "summary")  # title may be an H1, date the file name
-    ]
+    for key in settings.summary_keys:
+        properties[key] = {
+            "description": "One sentence for index pages and feeds",
+            "type": ["string", "number", "null"],
+        }
+    # Title may be an H1, date the file name; the summary may be under any of its keys.
+    required = ["week"] if "week" in settings.required else []
     schema: dict[str, Any] = {
         "$schema": DRAFT,
         "$id": "https://mkdocs-weeknotes.invalid/front-matter.schema.json",
@@ -80,8 +78,7 @@ def front_matter_schema(settings: WeeknotesConfig, weeknotes: Weeknotes) -> dict
         schema["required"] = required
     if "authors" in settings.required:
         schema["anyOf"] = [{"required": ["authors"]}, {"required": ["author"]}]
-    if "themes" in settings.required:
-        schema.setdefault("allOf", []).append(
-            {"anyOf": [{"required": [key]} for key in settings.theme_keys]}
-        )
+    for name, keys in (("themes", settings.theme_keys), ("summary", settings.summary_keys)):
+        if name in settings.required:
+            schema.setdefault("allOf", []).append({"anyOf": [{"required": [key]} for key in keys]})
     return schema

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files as package_files
 
 from markupsafe import escape
@@ -27,11 +28,11 @@ from .frontmatter import printable
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
 from .model import Note
-from .notes import is_note_path
 from .problems import Problem, quote
 from .rebase import relative
 from .render import Renderer
 from .sections import HtmlSection, Rollup, cut_sections
+from .selection import NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found
 from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
@@ -548,8 +549,13 @@ def collect_site(
     display = _display(config)
     sources: list[Source] = []
     unreadable: list[Problem] = []
+    selector = settings.selector
+    skipped: Counter[str] = Counter()
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-        if not is_note_path(file.src_uri, settings.notes_dir):
+        why = selector.why_not(file.src_uri)
+        if why is not None:
+            if why != NOT_INCLUDED or selector.relative(file.src_uri) is not None:
+                skipped[why] += 1
             continue
         try:
             data = file.content_bytes
@@ -561,7 +567,33 @@ def collect_site(
         sources.append(Source(file.src_uri, display(file.src_uri), data))
         _make_readable(file, data)
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
-    return collect(sources, settings, authors, problems + unreadable, keep_text, cache)
+    weeknotes = collect(sources, settings, authors, problems + unreadable, keep_text, cache)
+    if not weeknotes.notes and not unreadable:
+        skipped[WEEKNOTE_FALSE] = len(sources)
+        found = _no_notes(files, config, settings, skipped)
+        weeknotes = replace(weeknotes, problems=tuple(sorted((*weeknotes.problems, found))))
+    return weeknotes
+
+
+def _no_notes(
+    files: Files, config: MkDocsConfig, settings: WeeknotesConfig, skipped: Counter[str]
+) -> Problem:
+    """WN011, with the folder of docs_dir that holds the most Markdown files, to
+    suggest when the notes folder holds none."""
+    notes_dir = settings.notes_dir
+    folder = os.path.join(config.docs_dir, *notes_dir.split("/")) if notes_dir else config.docs_dir
+    elsewhere = None
+    if not sum(skipped.values()):
+        folders = Counter(
+            file.src_uri.split("/", 1)[0]
+            for file in files.documentation_pages()
+            if "/" in file.src_uri
+        )
+        if folders:
+            elsewhere = min(folders.items(), key=lambda item: (-item[1], item[0]))
+    display = _display(config)
+    path = display(notes_dir) if notes_dir else display(".").removesuffix("/.")
+    return nothing_found(path, os.path.isdir(folder), skipped, settings.selector, elsewhere)
 
 
 def _unreadable(path: str, err: OSError) -> Problem:

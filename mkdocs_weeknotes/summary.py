@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 
@@ -19,6 +20,10 @@ _FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
 _TAG = re.compile(r"<[^>]+>")
 _CODE = re.compile(r"`+([^`]*)`+")
+# A character reference as Markdown reads one: always with its semicolon, so that
+# `&copy` stays text, as it does on the page. Code spans keep theirs as written.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_CODE_OR_ENTITY = re.compile(r"(`+)[^`]*\1|" + _ENTITY.pattern)
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -78,9 +83,22 @@ def plain_text(markdown: str) -> str:
     if "<" in text:
         text = _AUTOLINK.sub(r"\1", text)
         text = _TAG.sub("", text)
+    if "&" in text:
+        text = _decode_entities(text)
     if "`" in text:
         text = _CODE.sub(r"\1", text)
     if "*" in text or "_" in text:
         text = _STRONG.sub(r"\2", text)
         text = _EMPHASIS.sub(r"\2", text)
     return " ".join(text.split())
+
+
+def _decode_entities(text: str) -> str:
+    """`&amp;`, `&#39;` and `&nbsp;` as the characters they stand for, outside code.
+
+    The summary is plain text, escaped once wherever it is shown; left encoded,
+    a reader would see `&amp;`.
+    """
+    return _CODE_OR_ENTITY.sub(
+        lambda match: match.group() if match.group(1) else html.unescape(match.group()), text
+    )

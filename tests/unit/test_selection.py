@@ -1,0 +1,268 @@
+"""Which files are notes (include and exclude globs), dates from folders, summaries."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from mkdocs.config.base import ValidationError
+
+from mkdocs_weeknotes.collection import collect
+from mkdocs_weeknotes.notes import date_from_folders
+from mkdocs_weeknotes.schema import front_matter_schema
+from mkdocs_weeknotes.selection import (
+    EXCLUDED,
+    GENERATED,
+    INDEX_FILE,
+    NOT_INCLUDED,
+    WEEKNOTE_FALSE,
+    matches,
+    nothing_found,
+)
+from mkdocs_weeknotes.summary import first_paragraph
+from tests.conftest import check, codes, settings
+
+GLOBS = [
+    # (glob, path relative to notes_dir, matches)
+    ("*.md", "a.md", True),
+    ("*.md", "2019/a.md", True),  # no '/': the file name, in any folder
+    ("*.md", "a.markdown", False),
+    ("*weeknotes*", "2020-07-10-weeknotes-10-july.md", True),
+    ("*weeknotes*", "2020-07-10-project-update.md", False),
+    ("*/*/index.md", "2018/27/index.md", True),
+    ("*/*/index.md", "2018/index.md", False),  # '*' never crosses a folder
+    ("*/*/index.md", "a/2018/27/index.md", False),  # a glob with '/' is the whole path
+    ("2019/*.md", "2019/a.md", True),
+    ("2019/*.md", "old/2019/a.md", False),
+    ("/a.md", "a.md", True),  # a leading '/' anchors a bare name
+    ("/a.md", "b/a.md", False),
+    ("**/index.md", "index.md", True),  # '**' is any number of folders, none too
+    ("**/index.md", "a/b/c/index.md", True),
+    ("2019/**/*.md", "2019/a.md", True),
+    ("2019/**/*.md", "2019/x/y/a.md", True),
+    ("drafts", "drafts/a.md", True),  # a folder holds everything in it
+    ("drafts/", "x/drafts/a.md", True),
+    ("drafts", "drafts-2019.md", False),
+    ("?.md", "a.md", True),
+    ("?.md", "ab.md", False),
+    ("[ab].md", "b.md", True),
+    ("[!ab].md", "b.md", False),
+    ("[!ab].md", "c.md", True),
+    ("[0-9]*.md", "2019-a.md", True),
+    ("[]x].md", "].md", True),  # ']' first in a set is one of its characters
+    ("[ab.md", "[ab.md", True),  # an unclosed '[' is itself
+    ("[z-a].md", "[z-a].md", True),  # and so is a set no character can match
+    ("a.b", "axb", False),  # other characters are themselves
+    ("(a)+.md", "(a)+.md", True),
+]
+
+
+@pytest.mark.parametrize(("glob", "path", "expected"), GLOBS)
+def test_glob_matching(glob: str, path: str, expected: bool) -> None:
+    assert matches(glob, path) is expected
+
+
+def test_default_selection_is_every_md_file_but_folder_pages() -> None:
+    selector = settings().selector
+    assert selector.why_not("weeknotes/2019/2019-06-28-rob.md") is None
+    assert selector.why_not("weeknotes/a.md") is None
+    assert selector.why_not("weeknotes/2019/a.markdown") == NOT_INCLUDED
+    assert selector.why_not("weeknotesx/a.md") == NOT_INCLUDED
+    assert selector.why_not("about.md") == NOT_INCLUDED
+    assert selector.why_not("weeknotes/2019/README.md") == INDEX_FILE
+    assert selector.why_not("weeknotes/team/index.md") == INDEX_FILE
+    # Where generated pages go: the latest page, year pages, themes, people, rollups.
+    for uri in (
+        "weeknotes/index.md",
+        "weeknotes/2019/index.md",
+        "weeknotes/themes/data.md",
+        "weeknotes/people/rob/index.md",
+        "weeknotes/learning/2019/index.md",
+    ):
+        assert selector.why_not(uri) == GENERATED, uri
+    assert settings(notes_dir="").selector.why_not("a.md") is None
+
+
+def test_an_include_glob_ending_in_index_md_makes_folder_pages_notes() -> None:
+    selector = settings(include=["*/*/index.md"]).selector
+    assert selector.why_not("weeknotes/2018/27/index.md") is None
+    assert selector.why_not("weeknotes/2018/27/photos.md") == NOT_INCLUDED
+    # Never a generated page's place, even when a glob selects it.
+    assert selector.why_not("weeknotes/themes/planning/index.md") == GENERATED
+    reading = settings(include=["*/*/index.md"], rollups={"reading": {"headings": ["Reading"]}})
+    assert reading.selector.why_not("weeknotes/reading/2019/index.md") == GENERATED
+    assert selector.why_not("weeknotes/2018/index.md") == GENERATED
+    # A glob that does not end in the name leaves index.md files out.
+    assert settings(include=["2018/**"]).selector.why_not("weeknotes/2018/27/index.md") == (
+        INDEX_FILE
+    )
+
+
+def test_exclude_leaves_out_what_include_selected() -> None:
+    selector = settings(notes_dir="_posts", exclude=["*project-update*", "drafts"]).selector
+    assert selector.why_not("_posts/2020-07-10-weeknotes.md") is None
+    assert selector.why_not("_posts/2020-07-13-project-update-x.md") == EXCLUDED
+    assert selector.why_not("_posts/drafts/2020-07-10-weeknotes.md") == EXCLUDED
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"include": []}, "at least one glob"),
+        ({"include": [""]}, "is not a glob"),
+        ({"exclude": ["../other/*.md"]}, "climbs out of notes_dir"),
+        ({"summary_keys": []}, "at least one"),
+    ],
+)
+def test_wrong_globs_are_configuration_errors(values: dict[str, object], message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        settings(**values)
+
+
+def test_backslashes_in_globs_are_folders() -> None:
+    assert settings(include=["2018\\*\\index.md"]).include == ["2018/*/index.md"]
+
+
+def test_weeknote_false_still_leaves_a_selected_file_out() -> None:
+    result = check("---\nweeknote: false\n---\n# About\n", name="weeknotes/2018/27/index.md")
+    assert result.note is None and result.problems == ()
+
+
+# --- dates from folders -------------------------------------------------------------
+
+
+def test_dates_from_folders() -> None:
+    assert date_from_folders(["2018", "27"]) == ("2018/27", (2018, 27), "week")
+    assert date_from_folders(["2018", "07", "06"]) == ("2018/07/06", (2018, 7, 6), "date")
+    assert date_from_folders(["2018-07-06-review"]) == ("2018-07-06", (2018, 7, 6), "date")
+    assert date_from_folders(["2018"]) is None
+    assert date_from_folders(["team", "notes"]) is None
+    assert date_from_folders([""]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "date"),
+    [
+        ("weeknotes/2018/27/index.md", "2018-07-02"),  # the Monday of ISO week 27
+        ("weeknotes/2020/1/index.md", "2019-12-30"),  # ISO week 1 may start in December
+        ("weeknotes/2018/07/06/index.md", "2018-07-06"),
+        ("weeknotes/2018-07-06-review/index.md", "2018-07-06"),
+        ("weeknotes/2018/27/2018-07-05.md", "2018-07-05"),  # the file name comes first
+    ],
+)
+def test_a_note_without_a_date_takes_its_folders_date(name: str, date: str) -> None:
+    result = check("# A week\n", name=name, required=["date"])
+    assert result.note is not None and str(result.note.date) == date
+    assert result.problems == ()
+
+
+def test_the_front_matter_date_wins_over_the_folders() -> None:
+    result = check("---\ndate: 2018-07-13\n---\n", name="weeknotes/2018/27/index.md", required=[])
+    assert result.note is not None and str(result.note.date) == "2018-07-13"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "weeknotes/2018/54/index.md",
+            "WN102 the folder's week 2018/54 is not a real week (2018 has 52 ISO weeks)",
+        ),
+        (
+            "weeknotes/2020/54/index.md",
+            "WN102 the folder's week 2020/54 is not a real week (2020 has 53 ISO weeks)",
+        ),
+        (
+            "weeknotes/2018/02/30/index.md",
+            "WN102 the folder's date 2018/02/30 is not a real date (February 2018 has 28 days)",
+        ),
+        (
+            "weeknotes/0000/5/index.md",
+            "WN102 the folder's week 0000/5 is not a real week (the years start at 1)",
+        ),
+        (
+            "weeknotes/team/index.md",
+            "WN101 the note has no date (add 'date: YYYY-MM-DD' or start the file name with"
+            " the date)",
+        ),
+    ],
+)
+def test_a_folder_date_that_is_not_real_is_a_problem(name: str, message: str) -> None:
+    result = check("# A week\n", name=name, required=["date"])
+    assert [p.format().split(": ", 1)[1] for p in result.problems] == [message]
+
+
+# --- summaries ----------------------------------------------------------------------
+
+
+def test_description_is_a_summary_when_there_is_no_summary() -> None:
+    described = check("---\ndate: 2019-06-28\nauthors: [rob]\ndescription: Said.\n---\nBody.\n")
+    assert described.note is not None and described.note.summary == "Said."
+    assert described.problems == ()
+    both = check(
+        "---\ndate: 2019-06-28\nauthors: [rob]\ndescription: D.\nsummary: S.\n---\nBody.\n"
+    )
+    assert both.note is not None and both.note.summary == "S."
+
+
+def test_summary_keys_are_a_setting() -> None:
+    text = "---\ndate: 2019-06-28\nauthors: [rob]\nsummary: S.\nexcerpt: E.\n---\nBody.\n"
+    result = check(text, summary_keys=["excerpt", "summary"])
+    assert result.note is not None and result.note.summary == "E."
+    only = check(text.replace("excerpt: E.\n", ""), summary_keys=["excerpt"])
+    assert only.note is not None and only.note.summary == "Body."
+
+
+def test_a_description_that_is_not_text_falls_back_to_the_next_key() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthors: [rob]\ndescription: [a]\n---\nFirst paragraph.\n"
+    )
+    assert result.note is not None and result.note.summary == "First paragraph."
+    assert codes(result) == [("WN110", 4)]
+
+
+def test_summary_key_typos_and_the_required_setting() -> None:
+    typo = check("---\ndate: 2019-06-28\nauthors: [rob]\ndescripton: D.\n---\n")
+    assert [p.hint for p in typo.problems] == ["did you mean 'description'?"]
+    required = check(
+        "---\ndate: 2019-06-28\nauthors: [rob]\ndescription: D.\n---\n",
+        required=["date", "authors", "summary"],
+    )
+    assert required.problems == ()
+
+
+def test_an_automatic_summary_decodes_character_references() -> None:
+    body = "Tom &amp; Jerry&#39;s&nbsp;day, `a &amp; b`, &lt;b&gt;, &#x1F600; &copy R&D &bogus;\n"
+    assert first_paragraph(body) == "Tom & Jerry's day, a &amp; b, <b>, 😀 &copy R&D &bogus;"
+
+
+def test_the_schema_has_every_summary_key() -> None:
+    options = settings(required=["date", "authors", "summary"])
+    schema = front_matter_schema(options, collect([], options, None))
+    assert {"summary", "description"} <= set(schema["properties"])
+    assert {"anyOf": [{"required": ["summary"]}, {"required": ["description"]}]} in schema["allOf"]
+    assert "summary" not in schema.get("required", [])
+
+
+# --- no notes -----------------------------------------------------------------------
+
+
+def test_no_notes_says_what_was_looked_at() -> None:
+    selector = settings(include=["*/*/index.md"]).selector
+    missing = nothing_found("docs/weeknotes", False, Counter(), selector, ("_posts", 12))
+    assert missing.format() == (
+        "docs/weeknotes:1: WN011 no notes: the notes folder does not exist"
+        " (set notes_dir to the folder that holds the notes, such as '_posts' (12 Markdown files))"
+    )
+    empty = nothing_found("docs/weeknotes", True, Counter(), selector)
+    assert empty.message == "no notes: the notes folder has no Markdown files"
+    skipped = Counter({NOT_INCLUDED: 12, WEEKNOTE_FALSE: 3})
+    line = nothing_found("docs/weeknotes", True, skipped, selector).format()
+    assert line == (
+        "docs/weeknotes:1: WN011 no notes among 15 Markdown files under it: 12 not selected"
+        " by include ['*/*/index.md'], 3 with 'weeknote: false' (change 'include' to select"
+        " the notes)"
+    )
+    one = nothing_found("docs/weeknotes", True, Counter({WEEKNOTE_FALSE: 1}), selector)
+    assert one.message.startswith("no notes among 1 Markdown file under it")
+    assert one.hint == "remove 'weeknote: false' from the notes"
