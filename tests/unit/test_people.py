@@ -1,0 +1,211 @@
+"""People from real author strings: several in one string, other spellings, aliases."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_weeknotes.authors import parse_authors
+from mkdocs_weeknotes.collection import Source, collect
+from mkdocs_weeknotes.names import split_names
+from mkdocs_weeknotes.notes import read_note
+from tests.conftest import check, codes, settings
+
+# --- splitting ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Kim and Soph", ["Kim", "Soph"]),
+        ("Lucinda & James", ["Lucinda", "James"]),
+        ("Owain, Samantha, Lucinda and Laura", ["Owain", "Samantha", "Lucinda", "Laura"]),
+        ("Owain, Samantha, and Laura", ["Owain", "Samantha", "Laura"]),
+        ("Kim+Soph", ["Kim", "Soph"]),
+        ("Kim + Soph", ["Kim", "Soph"]),
+        ("Kim and", ["Kim"]),
+        ("Kim, , Soph,", ["Kim", "Soph"]),
+        ("and Kim", ["Kim"]),
+        ("Kim  and\tSoph", ["Kim", "Soph"]),
+        # "and" inside a name, or "&" without spaces, never splits.
+        ("Alexandra", ["Alexandra"]),
+        ("Sandy Anderson", ["Sandy Anderson"]),
+        ("Brandon Landers and Andy", ["Brandon Landers", "Andy"]),
+        ("Marks&Spencer", ["Marks&Spencer"]),
+        # A joining word is matched as written: a capital is a name's, not a join.
+        ("Kim AND Soph", ["Kim AND Soph"]),
+        # Nothing but separators: the text as it is, never nobody.
+        ("and", ["and"]),
+        # Welsh "a" is not a separator unless the setting adds it.
+        ("James a Hannah", ["James a Hannah"]),
+    ],
+)
+def test_split_names_by_default(text: str, people: list[str]) -> None:
+    assert split_names(text) == people
+
+
+def test_split_names_with_extra_separators() -> None:
+    welsh = ("a",)
+    assert split_names("James a Hannah", welsh) == ["James", "Hannah"]
+    assert split_names("Owain, Siân a Dafydd", welsh) == ["Owain", "Siân", "Dafydd"]
+    # A word separator is a whole word: not inside a name, nor a capital initial.
+    assert split_names("Aled Davies", welsh) == ["Aled Davies"]
+    assert split_names("Simon A Jones", welsh) == ["Simon A Jones"]
+    assert split_names("Ana a Dana", (" a ",)) == ["Ana", "Dana"]
+    assert split_names("Kim / Soph", ("/",)) == ["Kim", "Soph"]
+    assert split_names("Kim/Soph", ("/",)) == ["Kim", "Soph"]
+
+
+def test_author_separators_setting_is_checked() -> None:
+    assert settings(author_separators=["a", "/"]).author_separators == ["a", "/"]
+    with pytest.raises(Exception, match="author_separators"):
+        settings(author_separators=["  "])
+    with pytest.raises(Exception, match="author_separators"):
+        settings(author_separators="a")
+
+
+# --- free-text people ------------------------------------------------------------------
+
+
+def free(text: str, **values: object) -> tuple[str, ...]:
+    result = read_note(text, "weeknotes/2020-07-10-n.md", "n.md", settings(**values), None)
+    assert result.problems == ()
+    assert result.note is not None
+    return result.note.authors
+
+
+def test_free_text_string_of_several_people_is_those_people() -> None:
+    assert free("---\nauthor: Kim and Soph\n---\n") == ("Kim", "Soph")
+    assert free("---\nauthors: [Kim & Soph, Rob]\n---\n") == ("Kim", "Soph", "Rob")
+    assert free("---\nauthor: Kim, Soph and Kim\n---\n") == ("Kim", "Soph")
+    assert free("---\nauthor: James a Hannah\n---\n", author_separators=["a"]) == (
+        "James",
+        "Hannah",
+    )
+    assert free("---\nauthor: Tim Davies\n---\n") == ("Tim Davies",)
+
+
+def test_each_person_of_a_joint_note_has_it_and_the_title_names_them() -> None:
+    sources = [
+        Source("weeknotes/2020-07-10-a.md", "a.md", b"---\nauthor: Lucinda & James\n---\n"),
+        Source("weeknotes/2020-07-17-b.md", "b.md", b"---\nauthor: James\n---\n"),
+        Source("weeknotes/2020-07-24-c.md", "c.md", b"---\nauthor: Owain, James and Lucinda\n---\n"),
+    ]
+    weeknotes = collect(sources, settings(), None)
+    assert weeknotes.problems == ()
+    assert sorted(weeknotes.people) == ["james", "lucinda", "owain"]
+    by_person = {
+        ident: [n.path for n in weeknotes.notes if ident in n.authors] for ident in weeknotes.people
+    }
+    assert by_person == {
+        "james": ["a.md", "b.md", "c.md"],
+        "lucinda": ["a.md", "c.md"],
+        "owain": ["c.md"],
+    }
+    first = weeknotes.notes[0]
+    assert first.authors == ("lucinda", "james")
+    assert first.title == "Weeknote: Lucinda and James, w/c 2020-07-06"
+
+
+# --- with an authors file --------------------------------------------------------------
+
+TEAM = b"""\
+authors:
+  owain:
+    name: Owain Price
+  samantha:
+    name: Samantha Reed
+    aliases: [Sam, Sammy R]
+  laura:
+    name: Laura Ngata
+    aliases: Laurie
+"""
+
+
+def test_each_part_of_a_string_is_resolved_by_id_name_or_alias() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthor: Owain Price, sam and LAURIE\n---\n",
+        authors=parse_authors(TEAM, "a.yml"),
+    )
+    assert result.problems == ()
+    assert result.note is not None and result.note.authors == ("owain", "samantha", "laura")
+
+
+def test_aliases_resolve_ignoring_case_and_suggest() -> None:
+    authors = parse_authors(TEAM, "a.yml")
+    assert authors.people["samantha"].aliases == ("Sam", "Sammy R")
+    assert authors.people["laura"].aliases == ("Laurie",)
+    assert authors.resolve("sammy r") == ("samantha", None)
+    assert authors.resolve("Sammy Q") == (None, "samantha")
+
+
+def test_a_whole_string_that_is_someone_is_not_split() -> None:
+    data = TEAM + b"  kim-and-soph:\n    name: Kim and Soph\n"
+    result = check(
+        "---\ndate: 2019-06-28\nauthor: Kim and Soph\n---\n", authors=parse_authors(data, "a.yml")
+    )
+    assert result.problems == ()
+    assert result.note is not None and result.note.authors == ("kim-and-soph",)
+
+
+def test_wn103_names_each_unknown_person_of_a_string() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthor: Owian, Samantha and Zed\n---\n",
+        authors=parse_authors(TEAM, "a.yml"),
+    )
+    assert codes(result) == [("WN103", 3), ("WN103", 3)]
+    lines = [p.format() for p in result.problems]
+    assert lines == [
+        "docs/weeknotes/2019/2019-06-28-rob.md:3: WN103 unknown author 'Owian' in"
+        " 'Owian, Samantha and Zed' (did you mean 'owain'?)",
+        "docs/weeknotes/2019/2019-06-28-rob.md:3: WN103 unknown author 'Zed' in"
+        " 'Owian, Samantha and Zed' (add them to the authors file)",
+    ]
+    assert result.note is not None and result.note.authors == ("samantha",)
+
+
+def test_wn103_for_one_unknown_name_is_as_before() -> None:
+    result = check(
+        "---\ndate: 2019-06-28\nauthors: [Owian]\n---\n", authors=parse_authors(TEAM, "a.yml")
+    )
+    assert [p.format().split(": ", 1)[1] for p in result.problems] == [
+        "WN103 unknown author 'Owian' (did you mean 'owain'?)"
+    ]
+
+
+def test_wn306_an_alias_two_people_share_or_another_persons_id_or_name() -> None:
+    data = TEAM + (
+        b"  sam:\n"
+        b"    name: Sam Obi\n"
+        b"    aliases:\n"
+        b"      - Sammy R\n"
+        b"      - Laura Ngata\n"
+        b"      - owain\n"
+        b"      - sam obi\n"
+    )
+    authors = parse_authors(data, "a.yml")
+    assert [(p.code, p.line) for p in authors.problems] == [
+        ("WN306", 6),
+        ("WN306", 13),
+        ("WN306", 14),
+        ("WN306", 15),
+    ]
+    messages = [p.message for p in authors.problems]
+    assert messages == [
+        "alias 'Sam' of 'samantha' is the id of 'sam'",
+        "alias 'Sammy R' of 'sam' is also an alias of 'samantha'",
+        "alias 'Laura Ngata' of 'sam' is the name of 'laura'",
+        "alias 'owain' of 'sam' is the id of 'owain'",
+    ]
+    # The id or name wins over an alias; a shared alias stays with the first person.
+    assert authors.resolve("Sam") == ("sam", None)
+    assert authors.resolve("Sammy R") == ("samantha", None)
+    assert authors.resolve("Laura Ngata") == ("laura", None)
+
+
+def test_aliases_that_are_not_names_are_wn302() -> None:
+    authors = parse_authors(b"authors:\n  rob:\n    name: Rob\n    aliases: {a: 1}\n", "a.yml")
+    assert [(p.code, p.line) for p in authors.problems] == [("WN302", 4)]
+    assert authors.people["rob"].aliases == ()
+    blank = parse_authors(b"authors:\n  rob:\n    name: Rob\n    aliases: [R, '']\n", "a.yml")
+    assert [(p.code, p.line) for p in blank.problems] == [("WN302", 4)]
+    assert blank.people["rob"].aliases == ("R",)
