@@ -58,7 +58,7 @@ class Authors:
         over a name and a name over an alias (the clashes are WN306); between two
         people, the first in the file wins."""
         index: dict[str, str] = {}
-        ordered = list(reversed(self.people.values()))
+        ordered = list(self.people.values())[::-1]
         for person in ordered:
             index.update((alias.casefold(), person.id) for alias in person.aliases)
         index.update((person.name.casefold(), person.id) for person in ordered if person.name)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from mkdocs_weeknotes.authors import parse_authors
 from mkdocs_weeknotes.collection import Source, collect
+from mkdocs_weeknotes.frontmatter import read
 from mkdocs_weeknotes.names import split_names
 from mkdocs_weeknotes.notes import read_note
+from mkdocs_weeknotes.people import authors_file, note_names, propose
 from tests.conftest import check, codes, settings
 
 # --- splitting ---------------------------------------------------------------------
@@ -88,7 +91,9 @@ def test_each_person_of_a_joint_note_has_it_and_the_title_names_them() -> None:
     sources = [
         Source("weeknotes/2020-07-10-a.md", "a.md", b"---\nauthor: Lucinda & James\n---\n"),
         Source("weeknotes/2020-07-17-b.md", "b.md", b"---\nauthor: James\n---\n"),
-        Source("weeknotes/2020-07-24-c.md", "c.md", b"---\nauthor: Owain, James and Lucinda\n---\n"),
+        Source(
+            "weeknotes/2020-07-24-c.md", "c.md", b"---\nauthor: Owain, James and Lucinda\n---\n"
+        ),
     ]
     weeknotes = collect(sources, settings(), None)
     assert weeknotes.problems == ()
@@ -209,3 +214,90 @@ def test_aliases_that_are_not_names_are_wn302() -> None:
     blank = parse_authors(b"authors:\n  rob:\n    name: Rob\n    aliases: [R, '']\n", "a.yml")
     assert [(p.code, p.line) for p in blank.problems] == [("WN302", 4)]
     assert blank.people["rob"].aliases == ("R",)
+
+
+# --- a proposed authors file -----------------------------------------------------------
+
+
+def proposal(*notes: list[str]) -> dict[str, tuple[str, tuple[str, ...], int]]:
+    return {p.id: (p.name, p.aliases, p.notes) for p in propose(notes)}
+
+
+def test_propose_groups_spellings_of_one_person() -> None:
+    notes = [["Simon R Jones"]] * 8 + [["Simon Jones", "Soph"]] * 3 + [["Sophie"]] * 2
+    notes += [["Shaun"]] * 4 + [["Shuan", "shaun"]] + [["Kim", "simon r jones"]]
+    assert proposal(*notes) == {
+        "kim": ("Kim", (), 1),
+        "shaun": ("Shaun", ("Shuan",), 5),
+        "simon-r-jones": ("Simon R Jones", ("Simon Jones",), 12),
+        "soph": ("Soph", ("Sophie",), 5),
+    }
+
+
+def test_propose_keeps_apart_what_may_be_two_people() -> None:
+    # Two common spellings one letter apart are two people, not a typo.
+    notes = [["Sophie"]] * 3 + [["Sophia"]] * 3
+    # A short name that starts two longer ones could be either: left alone.
+    notes += [["Dan"], ["Danny Price"], ["Daniel Okoro"]]
+    # Short names are never typos of each other.
+    notes += [["Kim"], ["Tim"]]
+    # Same first word only is not enough.
+    notes += [["Sam Obi"], ["Sam Reed"]]
+    assert sorted(proposal(*notes)) == [
+        "dan",
+        "daniel-okoro",
+        "danny-price",
+        "kim",
+        "sam-obi",
+        "sam-reed",
+        "sophia",
+        "sophie",
+        "tim",
+    ]
+
+
+def test_a_first_name_joins_the_one_person_it_starts() -> None:
+    notes = [["Simon R Jones"], ["Simon R Jones"], ["Simon Jones"], ["Simon"]]
+    assert proposal(*notes) == {"simon-r-jones": ("Simon R Jones", ("Simon", "Simon Jones"), 4)}
+    # With a Simone as well, "Simon" could be either.
+    notes += [["Simone Obi"]]
+    assert sorted(proposal(*notes)) == ["simon", "simon-r-jones", "simone-obi"]
+
+
+def test_the_name_is_the_commonest_spelling_and_ties_are_stable() -> None:
+    assert proposal(["Soph"], ["Soph"], ["Sophie"]) == {"soph": ("Soph", ("Sophie",), 3)}
+    assert proposal(["Sophie"], ["Soph"]) == proposal(["Soph"], ["Sophie"])
+
+
+def test_proposed_file_is_material_yaml_with_counts() -> None:
+    notes = [["Simon R Jones"]] * 2 + [["Simon Jones"], ["Null"], ["O'Neil: Tom"], ["Kim"]]
+    text = authors_file(propose(notes), len(notes))
+    lines = text.splitlines()
+    assert "authors:" in lines
+    assert "  simon-r-jones:  # 3 notes: Simon R Jones 2, Simon Jones 1" in lines
+    assert "    aliases: [Simon Jones]" in lines
+    assert "  kim:  # 1 note" in lines
+    data = yaml.safe_load(text)
+    assert data["authors"]["null"] == {"name": "Null"}
+    assert data["authors"]["o-neil-tom"] == {"name": "O'Neil: Tom"}
+    assert data["authors"]["simon-r-jones"] == {
+        "name": "Simon R Jones",
+        "aliases": ["Simon Jones"],
+    }
+    assert list(data["authors"]) == sorted(data["authors"])
+    # The file proposed reads back without a problem, and every spelling is someone.
+    authors = parse_authors(text.encode(), "a.yml")
+    assert authors.problems == ()
+    assert authors.resolve("simon jones") == ("simon-r-jones", None)
+
+
+def test_a_proposal_with_nobody_is_still_a_file() -> None:
+    assert yaml.safe_load(authors_file(propose([]), 0)) == {"authors": {}}
+
+
+def test_names_of_a_note_are_split_as_a_build_splits_them() -> None:
+    fm = read("---\nauthor: James a Hannah, Owain\n---\n", "a.md")
+    assert note_names(fm, ("a",)) == ["James", "Hannah", "Owain"]
+    both = read("---\nauthor: Kim\nauthors: [Rob & Liz, '', 3]\n---\n", "a.md")
+    assert note_names(both, ()) == ["Rob", "Liz"]
+    assert note_names(read("---\nauthors: {a: 1}\n---\n", "a.md"), ()) == []
