@@ -35,3 +35,23 @@ def _pattern(separator: str) -> str:
     after = r"(?!\S)" if separator[-1:].isspace() or core[-1:].isalnum() else ""
     inner = r"\s+".join(re.escape(word) for word in core.split())
     return rf"\s*{before}{inner}{after}\s*"
+
+
+def several_pattern(extra: Sequence[str] = ()) -> str:
+    """A regular expression, the same in Python and JavaScript (for editors' JSON
+    Schema support), that finds a separator in a string naming several people."""
+    found = []
+    for separator in (*DEFAULT_SEPARATORS, *extra):
+        core = separator.strip()
+        before = "(^|\\s)" if separator[:1].isspace() or core[:1].isalnum() else ""
+        after = "(\\s|$)" if separator[-1:].isspace() or core[-1:].isalnum() else ""
+        found.append(before + "\\s+".join(_escape(word) for word in core.split()) + after)
+    return "|".join(found)
+
+
+def _escape(text: str) -> str:
+    # Only what is special in both: JavaScript's Unicode mode refuses `\&` or `\-`.
+    return "".join(f"\\{char}" if char in _SPECIAL else char for char in text)
+
+
+_SPECIAL = frozenset("^$\\.*+?()[]{}|/")

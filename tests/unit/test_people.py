@@ -301,3 +301,16 @@ def test_names_of_a_note_are_split_as_a_build_splits_them() -> None:
     both = read("---\nauthor: Kim\nauthors: [Rob & Liz, '', 3]\n---\n", "a.md")
     assert note_names(both, ()) == ["Rob", "Liz"]
     assert note_names(read("---\nauthors: {a: 1}\n---\n", "a.md"), ()) == []
+
+
+def test_the_schema_accepts_aliases_and_strings_of_several_people() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from mkdocs_weeknotes.schema import front_matter_schema
+
+    options = settings(author_separators=["a"])
+    weeknotes = collect([], options, parse_authors(TEAM, "a.yml"))
+    validator = jsonschema.Draft202012Validator(front_matter_schema(options, weeknotes))
+    for good in ["Sammy R", "Owain, Laurie and Sam", "Laura & Sam", "Sam a Laura", ["Sam+Owain"]]:
+        assert validator.is_valid({"date": "2019-06-28", "author": good}), good
+    for bad in ["Sammy Q", "Sandy Anderson", "Sam Adams", "Sam&Laura"]:
+        assert not validator.is_valid({"date": "2019-06-28", "author": bad}), bad
