@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import yaml
 
@@ -33,18 +34,36 @@ class Authors:
     def resolve(self, name: str) -> tuple[str | None, str | None]:
         """The id that `name` refers to, and otherwise a did-you-mean suggestion.
 
-        An id matches exactly, then ignoring case; a full name matches ignoring case.
+        An id matches exactly, then ignoring case; a full name or an alias matches
+        ignoring case.
         """
-        if name in self.people:
-            return name, None
-        folded = name.casefold()
-        for person in self.people.values():
-            if folded in (person.id.casefold(), person.name.casefold()):
-                return person.id, None
+        ident = self.lookup(name)
+        if ident is not None:
+            return ident, None
         by_label = {p.id: p.id for p in self.people.values()}
         by_label.update({p.name: p.id for p in self.people.values() if p.name})
+        by_label.update({a: p.id for p in self.people.values() for a in p.aliases})
         guess = closest(name, by_label)
         return None, (by_label[guess] if guess else None)
+
+    def lookup(self, name: str) -> str | None:
+        """The id that `name` refers to, or None; no suggestion is looked for."""
+        if name in self.people:
+            return name
+        return self._index.get(name.casefold())
+
+    @cached_property
+    def _index(self) -> dict[str, str]:
+        """Every id, name and alias, ignoring case, to its person's id. An id wins
+        over a name and a name over an alias (the clashes are WN306); between two
+        people, the first in the file wins."""
+        index: dict[str, str] = {}
+        ordered = list(self.people.values())[::-1]
+        for person in ordered:
+            index.update((alias.casefold(), person.id) for alias in person.aliases)
+        index.update((person.name.casefold(), person.id) for person in ordered if person.name)
+        index.update((person.id.casefold(), person.id) for person in ordered)
+        return index
 
 
 def parse_authors(data: bytes, path: str) -> Authors:
@@ -77,6 +96,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
         )
         return Authors({}, tuple(problems))
     people: dict[str, Person] = {}
+    alias_lines: dict[str, list[tuple[str, int]]] = {}
     slugs: dict[str, str] = {}
     for key_node, value_node in _pairs(section, path, "author id", problems).values():
         line = key_node.start_mark.line + 1
@@ -115,7 +135,11 @@ def parse_authors(data: bytes, path: str) -> Authors:
             )
             continue
         values: dict[str, str] = {}
+        aliases: list[tuple[str, int]] = []
         for name, (field_key, field_value) in _pairs(value_node, path, "key", problems).items():
+            if name == "aliases":
+                aliases = _aliases(ident, field_key, field_value, path, problems)
+                continue
             if name not in ("name", "description", "avatar"):
                 continue  # Material's slug, url and others are not ours to judge
             if not isinstance(field_value, yaml.ScalarNode) or field_value.tag.endswith(":null"):
@@ -159,8 +183,64 @@ def parse_authors(data: bytes, path: str) -> Authors:
             slug=slugify(ident),
             description=values.get("description", ""),
             avatar=values.get("avatar", ""),
+            aliases=tuple(dict.fromkeys(alias for alias, _ in aliases)),
         )
+        alias_lines[ident] = aliases
+    problems.extend(_alias_clashes(people, alias_lines, path))
     return Authors(people, tuple(sorted(problems)))
+
+
+def _aliases(
+    ident: str, key: yaml.Node, value: yaml.Node, path: str, problems: list[Problem]
+) -> list[tuple[str, int]]:
+    """A person's other spellings with their lines: a list of names, or one name."""
+    items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+    found: list[tuple[str, int]] = []
+    for item in items:
+        line = item.start_mark.line + 1
+        text = str(item.value).strip() if isinstance(item, yaml.ScalarNode) else ""
+        if not text or item.tag.endswith(":null"):
+            problems.append(
+                Problem(
+                    path,
+                    line if isinstance(item, yaml.ScalarNode) else key.start_mark.line + 1,
+                    "WN302",
+                    f"author {quote(ident)}: 'aliases' must be a list of names",
+                    "write 'aliases: [Other Name, Another]'",
+                )
+            )
+            continue
+        found.append((text, line))
+    return found
+
+
+def _alias_clashes(
+    people: Mapping[str, Person], alias_lines: Mapping[str, list[tuple[str, int]]], path: str
+) -> list[Problem]:
+    """An alias that points at someone else: another person's id or name, or an
+    alias of an earlier person. Each is WN306 on the alias's line."""
+    owners: dict[str, tuple[str, str]] = {}
+    for person in people.values():
+        owners.setdefault(person.id.casefold(), (person.id, "the id"))
+        owners.setdefault(person.name.casefold(), (person.id, "the name"))
+    problems: list[Problem] = []
+    for ident, aliases in alias_lines.items():
+        for alias, line in aliases:
+            folded = alias.casefold()
+            owner, what = owners.get(folded) or owners.setdefault(folded, (ident, "an alias"))
+            if owner == ident:
+                continue  # their own id, name or a repeat: harmless
+            also = " also" if what == "an alias" else ""
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "WN306",
+                    f"alias {quote(alias)} of {quote(ident)} is{also} {what} of {quote(owner)}",
+                    f"remove it from one of them; notes naming it go to {quote(owner)}",
+                )
+            )
+    return problems
 
 
 def safe_url(url: str) -> bool:

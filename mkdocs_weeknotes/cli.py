@@ -25,6 +25,7 @@ from .config import WeeknotesConfig
 from .export import export as export_pages
 from .newnote import NewNoteError, new_note
 from .notes import impossible_date_hint
+from .people import authors_file, note_names, propose
 from .problems import Problem
 from .schema import front_matter_schema
 from .site import SiteBuild, collect_site
@@ -264,3 +265,35 @@ def export(config_file: str | None, out: str, force: bool) -> None:
         click.echo(f"weeknotes: {err}", err=True)
         sys.exit(err.status)
     click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)
+
+
+@main.command()
+@config_option
+@click.option("--write", is_flag=True, help="Write the site's authors file (never over one).")
+def people(config_file: str | None, write: bool) -> None:
+    """Propose an authors file from the names the notes use, to review.
+
+    Spellings that are probably one person (Simon R Jones and Simon Jones, Soph
+    and Sophie, a typo) are grouped: the commonest is the name, the others
+    aliases. Prints the file; with --write, writes it where the settings look
+    for it, unless a file is there already.
+
+    Exit status: 0 when printed or written, 1 when the file exists, 2 for bad
+    usage or settings.
+    """
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings, keep_text=True)
+    separators = site.settings.author_separators
+    names = [note_names(weeknotes.front_matter[n.src_uri], separators) for n in weeknotes.notes]
+    text = authors_file(propose(names), len(names))
+    if not write:
+        click.echo(text, nl=False)
+        return
+    path = Path(site.config.docs_dir) / site.settings.authors_path
+    try:
+        write_file(path, text.encode("utf-8"))
+    except WriteError as err:
+        click.echo(f"weeknotes: {err}", err=True)
+        sys.exit(err.status)
+    shown = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
+    click.echo(f"weeknotes: wrote {shown}; review it before the next build", err=True)

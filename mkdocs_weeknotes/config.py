@@ -73,6 +73,22 @@ class _OptionalRelativeFile(c.Optional[str]):
         return normal
 
 
+class _Separators(c.ListOfItems[str]):
+    """Extra words or marks between the names in one author string, such as Welsh `a`."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default=[])
+
+    def run_validation(self, value: object) -> list[str]:
+        if not isinstance(value, list):  # one text would be read letter by letter
+            raise ValidationError(f"must be a list of text, such as [a], not {value!r}")
+        separators = super().run_validation(value)
+        for separator in separators:
+            if not separator.strip():
+                raise ValidationError("a separator must have something besides spaces")
+        return separators
+
+
 class _Whole(c.Type[int]):
     """A whole number of at least `minimum`."""
 
@@ -363,6 +379,8 @@ class WeeknotesConfig(Config):
     summary_keys = _NonEmptyList(["summary", "description"])
     # None: `<notes_dir>/.authors.yml`, used when it exists.
     authors_file = _OptionalRelativeFile()
+    # Added to `,`, ` and `, ` & ` and `+` to split an author string into people.
+    author_separators = _Separators()
     theme_keys = _NonEmptyList(["themes"])
     required = c.ListOfItems(c.Choice(REQUIRABLE), default=["date", "authors"])
     themes = _Themes()

@@ -17,6 +17,8 @@ class Person:
     slug: str
     description: str = ""
     avatar: str = ""
+    # Other spellings of the name that notes use (the authors file's `aliases`).
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

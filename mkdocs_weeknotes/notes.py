@@ -15,6 +15,7 @@ from .authors import Authors
 from .config import RESERVED, WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
+from .names import split_names
 from .problems import Problem, quote
 from .sections import Heading, SectionRef, find_sections, headings, near_misses
 from .selection import Selector
@@ -320,25 +321,39 @@ class _Checker:
             )
             return ()
         ids: list[str] = []
-        for name, line in names:
-            if not name:
+        for item, line in names:
+            if not item:
                 self.problem(line, "WN104", "an empty author in the list", _EMPTY_ITEM)
                 continue
-            if self.authors is None:
-                ident: str | None = name
-                if not slugify(name):
-                    self.problem(line, "WN104", f"author {quote(name)} has no letters or digits")
-                    ident = None
-            else:
-                ident, guess = self.authors.resolve(name)
-                if ident is None:
-                    hint = (
-                        f"did you mean {quote(guess)}?" if guess else "add them to the authors file"
-                    )
-                    self.problem(line, "WN103", f"unknown author {quote(name)}", hint)
-            if ident is not None and ident not in ids:
-                ids.append(ident)
+            people = self.people_in(item)
+            # Of a string naming several people, a problem names the one it is about.
+            within = f" in {quote(item)}" if len(people) > 1 else ""
+            for name in people:
+                if self.authors is None:
+                    ident: str | None = name
+                    if not slugify(name):
+                        message = f"author {quote(name)}{within} has no letters or digits"
+                        self.problem(line, "WN104", message)
+                        ident = None
+                else:
+                    ident, guess = self.authors.resolve(name)
+                    if ident is None:
+                        hint = (
+                            f"did you mean {quote(guess)}?"
+                            if guess
+                            else "add them to the authors file"
+                        )
+                        self.problem(line, "WN103", f"unknown author {quote(name)}{within}", hint)
+                if ident is not None and ident not in ids:
+                    ids.append(ident)
         return tuple(ids)
+
+    def people_in(self, item: str) -> list[str]:
+        """The people one author string names: itself when the authors file knows
+        it whole, else its parts, such as `Kim` and `Soph` of `Kim and Soph`."""
+        if self.authors is not None and self.authors.lookup(item) is not None:
+            return [item]
+        return split_names(item, self.settings.author_separators)
 
     def check_themes(self) -> tuple[Theme, ...]:
         vocabulary = self.settings.vocabulary

@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "WN303": "the authors file named in the settings does not exist",
     "WN304": "a key or author id appears twice in the authors file",
     "WN305": "an avatar that is not an http(s) or relative URL",
+    "WN306": "an alias that is another person's id, name or alias",
     "WN401": "a page of the site stands where a generated index page would go",
     "WN402": "a file of the site stands where a feed or the stylesheet would be written",
     "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",

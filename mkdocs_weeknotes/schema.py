@@ -11,6 +11,7 @@ from typing import Any
 
 from .collection import Weeknotes
 from .config import WeeknotesConfig
+from .names import several_pattern
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{1,2}-\d{1,2}([Tt ].*)?$"}
@@ -27,10 +28,15 @@ def front_matter_schema(settings: WeeknotesConfig, weeknotes: Weeknotes) -> dict
     names: list[str] = []
     if weeknotes.has_authors_file:
         for person in weeknotes.people.values():
-            names.extend([person.id, person.name])
+            names.extend([person.id, person.name, *person.aliases])
     author: dict[str, Any] = (
         {"type": "string", "enum": sorted(set(names))} if names else {"type": "string"}
     )
+    if names:
+        # A string naming several people ("Kim and Soph") is checked in the build,
+        # person by person; an editor only learns that it is such a string.
+        several = {"type": "string", "pattern": several_pattern(settings.author_separators)}
+        author = {"anyOf": [author, several]}
     vocabulary = settings.vocabulary
     theme: dict[str, Any] = {"type": "string", "minLength": 1}
     if vocabulary:

@@ -94,6 +94,16 @@ def test_both_plugins_build_strict_with_no_warnings(built: Build) -> None:
     assert "Traceback" not in built.output
 
 
+def test_materials_blog_reads_an_authors_file_with_aliases_without_a_word(
+    built: Build,
+) -> None:
+    authors = (SITE / "docs" / "blog" / ".authors.yml").read_text(encoding="utf-8")
+    assert "aliases: [Ben K, Benjamin Kowalski]" in authors
+    assert "alias" not in built.output.lower()
+    post = built.page(POSTS["2024-03-08-ben.md"] + "index.html")
+    assert "Ben Kowalski" in post
+
+
 def test_materials_blog_pages_are_built(built: Build) -> None:
     index = built.page("blog/index.html")
     assert parse(index).classes.count("md-post--excerpt") == len(POSTS)
