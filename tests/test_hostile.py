@@ -147,8 +147,8 @@ def test_titles_and_nav_title_handed_to_themes_are_inert(tmp_path: Path, theme_n
         "---\n"
         "date: 2019-07-26\n"
         "author: ['rob', 'x\" onblur=\"alert(5)', '<script>alert(6)</script>']\n"
-        "description: '\" onkeyup=\"alert(7)\"><script>alert(8)</script>'\n"
-        "title: [\"<script>alert(9)</script>\"]\n"
+        'description: \'" onkeyup="alert(7)"><script>alert(8)</script>\'\n'
+        'title: ["<script>alert(9)</script>"]\n'
         "---\n\n# A heading\n\nBody.\n",
         encoding="utf-8",
     )
