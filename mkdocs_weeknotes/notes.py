@@ -12,11 +12,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .authors import Authors
-from .config import WEEKDAYS, WeeknotesConfig
+from .config import LEARNING, WEEKDAYS, WeeknotesConfig
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .problems import Problem, quote
-from .sections import Heading, SectionRef, find_sections, headings, near_misses
+from .sections import (
+    Heading,
+    SectionRef,
+    find_sections,
+    heading_misses,
+    headings,
+    near_misses,
+)
 from .slugs import slugify
 from .suggest import closest, near_key
 from .summary import first_paragraph
@@ -429,6 +436,15 @@ class _Checker:
                 "WN501",
                 f"{quote(miss.text)} is {kind}, not a heading, so it is not collected",
                 f"make it a heading: ## {miss.heading}",
+            )
+        for close in heading_misses(self.headings, self.fm.body_line, rollups):
+            setting = "learning_log" if close.rollup == LEARNING else f"rollups.{close.rollup}"
+            self.problem(
+                close.line,
+                "WN502",
+                f"heading {quote(close.text)} is close to {quote(close.heading)}"
+                " but is not collected",
+                f"did you mean {quote(close.heading)}? or add it to {setting}.headings",
             )
         return tuple(find_sections(self.fm.body, self.fm.body_line, rollups, self.headings))
 
