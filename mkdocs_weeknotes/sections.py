@@ -55,20 +55,24 @@ def _is_emoji(char: str) -> bool:
     return char in _EMOJI_PARTS or unicodedata.category(char) in ("So", "Sk")
 
 
-# Notes repeat the same few headings ("What I did", "What went well") thousands of times.
-@functools.lru_cache(maxsize=4096)
-def normalize(text: str) -> str:
-    """Heading text for matching: any case, any apostrophe, no emoji, no numbering,
-    no bold around it, no trailing punctuation, single spaces."""
-    text = unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))
+def tidy(text: str) -> str:
+    """Heading text without what matching ignores besides case and quote marks:
+    emoji, numbering, bold around it, trailing punctuation, repeated spaces."""
     if not text.isascii():
         text = "".join(char for char in text if not _is_emoji(char))
     text = _EDGE_EMPHASIS.sub("", _SPACES.sub(" ", text).strip()).strip()
     text = _NUMBERING.sub("", text)
-    return _TRAILING.sub("", text).casefold()
+    return _TRAILING.sub("", text)
 
 
-def _starts(text: str, heading: str) -> bool:
+# Notes repeat the same few headings ("What I did", "What went well") thousands of times.
+@functools.lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Heading text for matching: tidied, in any case and with any apostrophe."""
+    return tidy(unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))).casefold()
+
+
+def starts(text: str, heading: str) -> bool:
     """Whether normalised `text` is `heading` or starts with it as whole words."""
     if not text.startswith(heading):
         return False
@@ -97,7 +101,7 @@ class Rollup:
 
     def match_length(self, key: str) -> int:
         """How much of normalised `key` its longest matching heading covers, or 0."""
-        return max((len(h) for h in self.normalized if _starts(key, h)), default=0)
+        return max((len(h) for h in self.normalized if starts(key, h)), default=0)
 
 
 @functools.lru_cache(maxsize=64)
@@ -305,7 +309,8 @@ _SPELT = {"'m": " am", "'ve": " have", "'re": " are", "'ll": " will", "'d": " wo
 _CONTRACTION = re.compile(r"'(?:m|ve|re|ll|d)\b")
 
 
-def _loose(key: str) -> str:
+def loose(key: str) -> str:
+    """A normalised heading with contractions spelt out and no apostrophes."""
     return _CONTRACTION.sub(lambda m: _SPELT[m.group()], key).replace("'", "")
 
 
@@ -313,14 +318,17 @@ def _loose(key: str) -> str:
 def _spellings(rollups: tuple[Rollup, ...]) -> tuple[tuple[str, str, str], ...]:
     """(rollup key, heading as configured, its loose form) for every heading."""
     return tuple(
-        (rollup.key, heading, _loose(normalize(heading)))
+        (rollup.key, heading, loose(normalize(heading)))
         for rollup in rollups
         for heading in rollup.headings
         if normalize(heading)
     )
 
 
-def _edits(text: str, heading: str) -> int | None:
+_DIGITS = re.compile(r"\d+")
+
+
+def edits(text: str, heading: str) -> int | None:
     """How many edits make `text`, or its first words, into `heading`; None when too
     many for a typo. Both are loose forms. Few edits are allowed, fewer for short
     headings, and the first letters must agree: "Heading" is not a typo of "Reading"."""
@@ -336,6 +344,8 @@ def _edits(text: str, heading: str) -> int | None:
         # The length difference is a floor on the edits: most pairs stop here.
         if abs(len(candidate) - len(heading)) > allowed:
             continue
+        if _DIGITS.findall(candidate) != _DIGITS.findall(heading):
+            continue  # "Week 12" is not a typo of "Week 13"
         distance = edit_distance(candidate, heading)
         if distance <= allowed and (best is None or distance < best):
             best = distance
@@ -345,10 +355,10 @@ def _edits(text: str, heading: str) -> int | None:
 @functools.lru_cache(maxsize=4096)
 def _close_heading(key: str, rollups: tuple[Rollup, ...]) -> tuple[str, str] | None:
     """The (rollup key, heading) that normalised `key` is a near miss of, or None."""
-    text = _loose(key)
+    text = loose(key)
     best: tuple[int, str, str] | None = None
-    for rollup, heading, loose in _spellings(rollups):
-        distance = _edits(text, loose)
+    for rollup, heading, spelt in _spellings(rollups):
+        distance = edits(text, spelt)
         if distance is not None and (best is None or distance < best[0]):
             best = (distance, rollup, heading)
     return (best[1], best[2]) if best else None

@@ -18,6 +18,7 @@ from tests.conftest import check
 LEARNING = Rollup("learning", "Learning log", ("Something I'm learning",), "learning")
 READING = Rollup("reading", "Reading", ("What I've been reading",), "reading")
 FUN = Rollup("fun", "Fun facts", ("Fun fact",), "fun")
+WEEK = Rollup("week", "Week 13", ("Week 13",), "week")
 FRIDAY = Rollup("friday", "Fridays", ("Fun fact Friday",), "friday")
 
 
@@ -157,10 +158,11 @@ def test_wn502_names_the_rollup_setting() -> None:
         ("What I've been readnig", "What I've been reading"),
         ("Fun fcat Friday - snow", "Fun fact"),  # a longer heading that starts with a typo
         ("Fun facts", "Fun fact"),
+        ("Fun fcat Friday - 3 snowflakes", "Fun fact"),
     ],
 )
 def test_near_misses(text: str, heading: str) -> None:
-    found = misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN)
+    found = misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK)
     assert [(h, line) for _, h, line in found] == [(heading, 1)]
 
 
@@ -179,10 +181,11 @@ def test_near_misses(text: str, heading: str) -> None:
         "Fun factory",
         "Fun",
         "Run fact",  # a different first letter is another word, not a typo
+        "Week 12",
     ],
 )
 def test_not_near_misses(text: str) -> None:
-    assert misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN) == []
+    assert misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK) == []
 
 
 def test_short_headings_need_the_first_letter_and_few_edits() -> None:
