@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .authors import Authors
-from .config import LEARNING, WEEKDAYS, WeeknotesConfig
+from .config import WEEKDAYS, WeeknotesConfig, rollup_setting
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .problems import Problem, quote
@@ -438,13 +438,13 @@ class _Checker:
                 f"make it a heading: ## {miss.heading}",
             )
         for close in heading_misses(self.headings, self.fm.body_line, rollups):
-            setting = "learning_log" if close.rollup == LEARNING else f"rollups.{close.rollup}"
             self.problem(
                 close.line,
                 "WN502",
                 f"heading {quote(close.text)} is close to {quote(close.heading)}"
                 " but is not collected",
-                f"did you mean {quote(close.heading)}? or add it to {setting}.headings",
+                f"did you mean {quote(close.heading)}?"
+                f" or add it to {rollup_setting(close.rollup)}.headings",
             )
         return tuple(find_sections(self.fm.body, self.fm.body_line, rollups, self.headings))
 
