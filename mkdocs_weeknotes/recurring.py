@@ -113,7 +113,10 @@ def _group(spellings: list[str], tallies: dict[str, _Tally], rollups: tuple[Roll
     notes: set[int] = set()
     for words in spellings:
         notes |= tallies[words].notes
-    return Group(made[0].text, len(notes), tuple(made), tuple(needed), rollup)
+    # The commonest spelling; of as common ones, the shortest ("Fun fact", not
+    # "Fun Fact Friday").
+    title = min(made, key=lambda s: (-s.notes, s.text.count(" "), s.text)).text
+    return Group(title, len(notes), tuple(made), tuple(needed), rollup)
 
 
 def _related(keys: set[str]) -> Any:
