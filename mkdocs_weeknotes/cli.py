@@ -27,7 +27,9 @@ from .newnote import NewNoteError, new_note
 from .notes import impossible_date_hint
 from .people import authors_file, note_names, propose
 from .problems import Problem
+from .recurring import recurring, report, settings_block
 from .schema import front_matter_schema
+from .sections import headings
 from .site import SiteBuild, collect_site
 from .writing import WriteError, write_file
 
@@ -297,3 +299,34 @@ def people(config_file: str | None, write: bool) -> None:
         sys.exit(err.status)
     shown = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
     click.echo(f"weeknotes: wrote {shown}; review it before the next build", err=True)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--min",
+    "minimum",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="List a heading when at least this many notes have it.",
+)
+def sections(config_file: str | None, minimum: int) -> None:
+    """List the headings notes have in common, grouped with their other spellings,
+    and print settings that collect each group as a rollup."""
+    site = load_site(config_file)
+    weeknotes = SiteBuild.check(
+        get_files(site.config), site.config, site.settings, keep_text=True
+    ).weeknotes
+    found = [
+        headings(weeknotes.front_matter[note.src_uri].body)
+        for note in weeknotes.notes
+        if note.src_uri in weeknotes.front_matter
+    ]
+    groups = recurring(found, site.settings.rollup_list, minimum)
+    click.echo(report(groups, len(found), minimum))
+    if groups:
+        click.echo(
+            "\nSettings for mkdocs.yml that collect each of them (keep the ones you want):\n"
+        )
+        click.echo(settings_block(groups, site.settings), nl=False)

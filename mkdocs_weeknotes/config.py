@@ -497,6 +497,11 @@ def _rollup_name(rollup: Rollup) -> str:
     return "the learning log" if rollup.key == LEARNING else f"the rollup '{rollup.key}'"
 
 
+def rollup_setting(key: str) -> str:
+    """Where a rollup is set in mkdocs.yml: `learning_log` or `rollups.<key>`."""
+    return "learning_log" if key == LEARNING else f"rollups.{key}"
+
+
 def load_settings(values: dict[str, Any] | None = None) -> WeeknotesConfig:
     """Validated settings from a plain dict, as MkDocs would make them.
 

@@ -12,12 +12,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .authors import Authors
-from .config import RESERVED, WEEKDAYS, WeeknotesConfig
+from .config import RESERVED, WEEKDAYS, WeeknotesConfig, rollup_setting
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .names import split_names
 from .problems import Problem, quote
-from .sections import Heading, SectionRef, find_sections, headings, near_misses
+from .sections import (
+    Heading,
+    SectionRef,
+    find_sections,
+    heading_misses,
+    headings,
+    near_misses,
+)
 from .selection import Selector
 from .slugs import slugify
 from .suggest import closest, near_key
@@ -470,6 +477,15 @@ class _Checker:
                 "WN501",
                 f"{quote(miss.text)} is {kind}, not a heading, so it is not collected",
                 f"make it a heading: ## {miss.heading}",
+            )
+        for close in heading_misses(self.headings, self.fm.body_line, rollups):
+            self.problem(
+                close.line,
+                "WN502",
+                f"heading {quote(close.text)} is close to {quote(close.heading)}"
+                " but is not collected",
+                f"did you mean {quote(close.heading)}?"
+                f" or add it to {rollup_setting(close.rollup)}.headings",
             )
         return tuple(find_sections(self.fm.body, self.fm.body_line, rollups, self.headings))
 

@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "WN401": "a page of the site stands where a generated index page would go",
     "WN402": "a file of the site stands where a feed or the stylesheet would be written",
     "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",
+    "WN502": "a heading spelt close to a rollup heading, so its section is not collected",
     "WN601": "feeds are switched on but the site has no `site_url`",
 }
 

@@ -15,9 +15,28 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'", "\u2032": "'", "`": "'"})
+from .suggest import edit_distance
+
+# Quote marks people type for an apostrophe. Translated before NFKC, which would
+# turn the acute accent into a space and a combining accent.
+_APOSTROPHES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+    }
+)
 _TRAILING = re.compile(r"[\s:;,.!?\u2026\-\u2013\u2014]+$")
 _SPACES = re.compile(r"\s+")
+# "3. ", "12) ", "2.1 ": numbering, but not a number that is a word ("10 things").
+_NUMBERING = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s+")
+_EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
+# What an emoji is made of besides its symbol: joiner, variation selectors, keycap.
+_EMOJI_PARTS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -31,13 +50,36 @@ _EMPHASIS_LINE = re.compile(r"^(\*\*|__|\*|_)(.+?)\1\s*([:.!?]?)\s*$")
 _INLINE = re.compile(r"(\*\*|__|\*|_|`)")
 
 
+def _is_emoji(char: str) -> bool:
+    # Emoji are "other symbols"; skin tones are modifier symbols.
+    return char in _EMOJI_PARTS or unicodedata.category(char) in ("So", "Sk")
+
+
+def tidy(text: str) -> str:
+    """Heading text without what matching ignores besides case and quote marks:
+    emoji, numbering, bold around it, trailing punctuation, repeated spaces."""
+    if not text.isascii():
+        text = "".join(char for char in text if not _is_emoji(char))
+    text = _EDGE_EMPHASIS.sub("", _SPACES.sub(" ", text).strip()).strip()
+    text = _NUMBERING.sub("", text)
+    return _TRAILING.sub("", text)
+
+
 # Notes repeat the same few headings ("What I did", "What went well") thousands of times.
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Heading text for matching: any case, either apostrophe, no trailing punctuation."""
-    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES)
-    text = _SPACES.sub(" ", text).strip()
-    return _TRAILING.sub("", text).casefold()
+    """Heading text for matching: tidied, in any case and with any apostrophe."""
+    return tidy(unicodedata.normalize("NFKC", text.translate(_APOSTROPHES))).casefold()
+
+
+def starts(text: str, heading: str) -> bool:
+    """Whether normalised `text` is `heading` or starts with it as whole words."""
+    if not text.startswith(heading):
+        return False
+    if len(text) == len(heading):
+        return True
+    after = text[len(heading)]
+    return not (after.isalnum() or after == "'")
 
 
 @dataclass(frozen=True)
@@ -51,16 +93,33 @@ class Rollup:
     search: bool = False
 
     @property
-    def normalized(self) -> frozenset[str]:
+    def normalized(self) -> tuple[str, ...]:
         return _normalized(self.headings)
 
     def matches(self, text: str) -> bool:
-        return normalize(text) in self.normalized
+        return self.match_length(normalize(text)) > 0
+
+    def match_length(self, key: str) -> int:
+        """How much of normalised `key` its longest matching heading covers, or 0."""
+        return max((len(h) for h in self.normalized if starts(key, h)), default=0)
 
 
 @functools.lru_cache(maxsize=64)
-def _normalized(headings: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(normalize(h) for h in headings)
+def _normalized(headings: tuple[str, ...]) -> tuple[str, ...]:
+    # A heading of only emoji or punctuation would start every heading: it is left out.
+    return tuple(dict.fromkeys(n for n in map(normalize, headings) if n))
+
+
+def rollup_for(text: str, rollups: Sequence[Rollup]) -> Rollup | None:
+    """The rollup whose heading `text` is: the one that matches most of it."""
+    key = normalize(text)
+    best: Rollup | None = None
+    longest = 0
+    for rollup in rollups:
+        length = rollup.match_length(key)
+        if length > longest:
+            best, longest = rollup, length
+    return best
 
 
 @dataclass(frozen=True)
@@ -87,6 +146,16 @@ class NearMiss:
     text: str  # what the author wrote
     line: int  # in the file
     bold: bool
+
+
+@dataclass(frozen=True)
+class HeadingMiss:
+    """A heading spelt close to a rollup's heading, which is therefore not collected."""
+
+    rollup: str
+    heading: str  # the rollup's heading, as the settings spell it
+    text: str  # what the author wrote
+    line: int  # in the file
 
 
 def unfenced(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
@@ -171,15 +240,9 @@ def find_sections(
         found = headings(body)
     lines = body.split("\n")
     refs: list[SectionRef] = []
-    open_level: int | None = None
-    for index, heading in enumerate(found):
-        if open_level is not None and heading.level > open_level:
-            continue
-        open_level = None
-        rollup = next((r for r in rollups if r.matches(heading.text)), None)
+    for index, heading, rollup in _outermost(found, rollups):
         if rollup is None:
             continue
-        open_level = heading.level
         end = next((h.line for h in found[index + 1 :] if h.level <= heading.level), len(lines) + 1)
         inside = [line for line in lines[heading.line : end - 1] if line.strip()]
         if any(not _SETEXT.match(line) for line in inside):
@@ -217,11 +280,107 @@ def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[Ne
             if previous.strip() or following.strip():
                 continue  # part of a longer paragraph
             text = _INLINE.sub("", line).strip()
-        rollup = next((r for r in rollups if r.matches(text)), None)
+        if bold:
+            rollup = rollup_for(text, rollups)
+        else:  # a sentence may start with a heading's words: only all of them will do
+            key = normalize(text)
+            rollup = next((r for r in rollups if key in r.normalized), None)
         if rollup is not None:
             words = _TRAILING.sub("", text)  # `**Reading:**` becomes `## Reading`
             found.append(NearMiss(rollup.key, words, stripped, index + body_line, bool(bold)))
     return found
+
+
+def _outermost(
+    found: Sequence[Heading], rollups: Sequence[Rollup]
+) -> Iterator[tuple[int, Heading, Rollup | None]]:
+    """Each heading not inside a rollup section, with the rollup it starts, if any."""
+    open_level: int | None = None
+    for index, heading in enumerate(found):
+        if open_level is not None and heading.level > open_level:
+            continue  # part of the section's content
+        rollup = rollup_for(heading.text, rollups)
+        open_level = heading.level if rollup is not None else None
+        yield index, heading, rollup
+
+
+# Contractions spelt out, so that "I am" is no further from "I'm" than a typo.
+_SPELT = {"'m": " am", "'ve": " have", "'re": " are", "'ll": " will", "'d": " would"}
+_CONTRACTION = re.compile(r"'(?:m|ve|re|ll|d)\b")
+
+
+def loose(key: str) -> str:
+    """A normalised heading with contractions spelt out and no apostrophes."""
+    return _CONTRACTION.sub(lambda m: _SPELT[m.group()], key).replace("'", "")
+
+
+@functools.lru_cache(maxsize=64)
+def _spellings(rollups: tuple[Rollup, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(rollup key, heading as configured, its loose form) for every heading."""
+    return tuple(
+        (rollup.key, heading, loose(normalize(heading)))
+        for rollup in rollups
+        for heading in rollup.headings
+        if normalize(heading)
+    )
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def edits(text: str, heading: str) -> int | None:
+    """How many edits make `text`, or its first words, into `heading`; None when too
+    many for a typo. Both are loose forms. Few edits are allowed, fewer for short
+    headings, and the first letters must agree: "Heading" is not a typo of "Reading"."""
+    allowed = 0 if len(heading) < 4 else 1 if len(heading) < 10 else 2
+    if text[:1] != heading[:1]:
+        return None
+    candidates = [text]
+    words = heading.count(" ") + 1
+    if text.count(" ") >= words:  # a longer heading that starts with a typo of this one
+        candidates.append(_TRAILING.sub("", " ".join(text.split(" ")[:words])))
+    best: int | None = None
+    for candidate in candidates:
+        # The length difference is a floor on the edits: most pairs stop here.
+        if abs(len(candidate) - len(heading)) > allowed:
+            continue
+        if _DIGITS.findall(candidate) != _DIGITS.findall(heading):
+            continue  # "Week 12" is not a typo of "Week 13"
+        distance = edit_distance(candidate, heading)
+        if distance <= allowed and (best is None or distance < best):
+            best = distance
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _close_heading(key: str, rollups: tuple[Rollup, ...]) -> tuple[str, str] | None:
+    """The (rollup key, heading) that normalised `key` is a near miss of, or None."""
+    text = loose(key)
+    best: tuple[int, str, str] | None = None
+    for rollup, heading, spelt in _spellings(rollups):
+        distance = edits(text, spelt)
+        if distance is not None and (best is None or distance < best[0]):
+            best = (distance, rollup, heading)
+    return (best[1], best[2]) if best else None
+
+
+def heading_misses(
+    found: Sequence[Heading], body_line: int, rollups: Sequence[Rollup]
+) -> list[HeadingMiss]:
+    """Headings spelt close to a rollup's heading but not matching it, such as
+    "Somethign I'm learning", outside the sections that are collected."""
+    misses: list[HeadingMiss] = []
+    if not rollups:
+        return misses
+    everything = tuple(rollups)
+    for _, heading, rollup in _outermost(found, everything):
+        if rollup is not None:
+            continue
+        key = normalize(heading.text)
+        close = _close_heading(key, everything) if key else None
+        if close is not None:
+            misses.append(HeadingMiss(*close, heading.text, heading.line + body_line - 1))
+    return misses
 
 
 # --- the rendered HTML -----------------------------------------------------------------
@@ -321,7 +480,7 @@ def cut_sections(html: str, rollups: Sequence[Rollup]) -> list[HtmlSection]:
         if heading.start() < resume:
             continue  # inside a section already taken
         text = _text(heading.group(3))
-        rollup = next((r for r in rollups if r.matches(text)), None)
+        rollup = rollup_for(text, rollups)
         if rollup is None:
             continue
         end = _section_end(html, heading.end(), int(heading.group(1)), limit)
