@@ -89,6 +89,18 @@ class Build:
         ]
 
 
+def weeknotes(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The `weeknotes` command in a subprocess, as a user runs it, from `cwd`."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_weeknotes", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
 def copy_site(scenario: str, tmp_path: Path) -> Path:
     """A private copy of a fixture site, so a test may edit its notes."""
     target = tmp_path / scenario

@@ -5,26 +5,13 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SITES, mkdocs_build
-
-
-def weeknotes(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_weeknotes", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+from tests.conftest import ROOT, SITES, mkdocs_build, weeknotes
 
 
 @pytest.fixture

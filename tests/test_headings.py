@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 import yaml
 
-from tests.conftest import SITES, mkdocs_build
+from tests.conftest import SITES, mkdocs_build, weeknotes
 
 SITE = SITES / "headings"
 LEARNING = ["LEARN-EMOJI", "LEARN-CAPS", "LEARN-NUMBERED"]
@@ -40,19 +37,8 @@ def test_rollups_collect_headings_as_written(
     ]
 
 
-def weeknotes(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_weeknotes", *args],
-        cwd=SITE,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
 def test_sections_lists_the_recurring_headings_and_the_settings_for_them() -> None:
-    done = weeknotes("sections")
+    done = weeknotes("sections", cwd=SITE)
     assert done.returncode == 0, done.stderr
     report, _, block = done.stdout.partition("\nplugins:\n")
     assert report.splitlines()[:4] == [
@@ -76,15 +62,15 @@ def test_sections_lists_the_recurring_headings_and_the_settings_for_them() -> No
 
 
 def test_sections_min() -> None:
-    done = weeknotes("sections", "--min", "4")
+    done = weeknotes("sections", "--min", "4", cwd=SITE)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("2 recurring headings in 4 notes (each in at least 4 notes):")
     assert "Fun fact" not in done.stdout.split("plugins:")[0]
-    bad = weeknotes("sections", "--min", "0")
+    bad = weeknotes("sections", "--min", "0", cwd=SITE)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
 def test_the_documented_example_is_the_fixture_output() -> None:
-    done = weeknotes("sections")
+    done = weeknotes("sections", cwd=SITE)
     docs = (SITE.parents[2] / "docs" / "command.md").read_text(encoding="utf-8")
     assert f"$ weeknotes sections\n{done.stdout}```" in docs

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES, copy_site, mkdocs_build
+from tests.conftest import SITES, copy_site, mkdocs_build, weeknotes
 from tests.htmlcheck import parse
-from tests.test_cli import weeknotes
 
 LONG_ID = "r" * 300
 LONG_THEME = "日" * 86  # 258 bytes in UTF-8

@@ -9,15 +9,13 @@ once mistypes a name (`Shuan`). `mkdocs.yml` has no authors file; with
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from mkdocs_weeknotes.authors import parse_authors
-from tests.conftest import SITES, Build, copy_site, mkdocs_build
+from tests.conftest import SITES, Build, copy_site, mkdocs_build, weeknotes
 from tests.htmlcheck import broken_links, listed_notes
 
 SITE = SITES / "team-authors"
@@ -107,17 +105,6 @@ def test_every_person_of_a_joint_note_lists_it(
     note = "weeknotes/2021/2021-03-12-weeknotes-12-march"
     page = build.site_dir / (f"{note}/index.html" if directory_urls else f"{note}.html")
     assert broken_links(build.site_dir, page) == []
-
-
-def weeknotes(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_weeknotes", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 PROPOSED = """\

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES, Build, mkdocs_build
+from tests.conftest import SITES, Build, mkdocs_build, weeknotes
 from tests.htmlcheck import listed_notes
 
 MIXED = SITES / "mixed-posts"
@@ -24,14 +24,7 @@ def urls(flat: bool) -> tuple[str, ...]:
 
 
 def weeknotes_check(site: Path, config: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_weeknotes", "check", "-f", str(site / config)],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    return weeknotes("check", "-f", str(site / config), cwd=site)
 
 
 def listing(build: Build, path: str) -> list[str]:

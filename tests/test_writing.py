@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_weeknotes.writing import WriteError, write_file
-from tests.conftest import SITES
-from tests.test_cli import weeknotes
+from tests.conftest import SITES, weeknotes
 
 OWN = "The team's own words, kept.\n"
 
