@@ -91,12 +91,13 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
     themes = {slug: weeknotes.themes[slug] for slug in sorted(by_theme)}
     nd = settings.notes_dir
     size = settings.page_size
+    words = settings.catalogue
 
     pages: list[PageSpec] = [
         PageSpec(
             join(nd, "index.md"),
             "latest",
-            "Latest weeknotes",
+            words.latest_title,
             weeks=tuple(weeks[: settings.latest_weeks]),
             in_nav=True,
         )
@@ -106,18 +107,18 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
             PageSpec(
                 join(nd, str(year), "index.md"),
                 "year",
-                f"Weeknotes {year}",
+                words.format("year_title", year=year),
                 key=str(year),
                 year=str(year),
                 weeks=tuple(groups),
             )
         )
-    pages.append(PageSpec(join(nd, THEMES, "index.md"), "themes", "Themes", in_nav=True))
+    pages.append(PageSpec(join(nd, THEMES, "index.md"), "themes", words.themes_title, in_nav=True))
     for slug, theme in themes.items():
         pages.extend(
             _paged(join(nd, THEMES, slug), "theme", theme.label, slug, by_theme[slug], size)
         )
-    pages.append(PageSpec(join(nd, PEOPLE, "index.md"), "people", "People", in_nav=True))
+    pages.append(PageSpec(join(nd, PEOPLE, "index.md"), "people", words.people_title, in_nav=True))
     for ident, person in sorted(weeknotes.people.items(), key=lambda item: item[1].slug):
         pages.extend(
             _paged(
@@ -155,7 +156,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                 PageSpec(
                     join(folder, str(year), "index.md"),
                     "rollup-year",
-                    f"{rollup.title}: {year}",
+                    words.format("rollup_year_title", title=rollup.title, year=year),
                     key=rollup_year_key(rollup.key, year),
                     rollup=rollup.key,
                     year=str(year),

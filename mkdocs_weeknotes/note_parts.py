@@ -32,14 +32,15 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
         year = renderer.url(plan.uri("year", str(note.week.year)), here)
         if year:
             time = f'<a href="{text(f"{year}#week-{iso}")}">{time}</a>'
-        out.append(f'<span class="wn-week-link">Week commencing {time}</span>')
+        out.append(f'<span class="wn-week-link">{renderer.html["week_commencing"]} {time}</span>')
     if note.authors:
         out.append('<span class="wn-people-line">')
+        by = f" {renderer.html['by']} "
         for number, ident in enumerate(note.authors):
             person = plan.people.get(ident)
             name = text(person.name if person else ident)
             url = renderer.url(plan.uri("person", ident), here)
-            out.append(" by " if number == 0 else ", ")
+            out.append(by if number == 0 else ", ")
             out.append(f'<a href="{text(url)}">{name}</a>' if url else name)
         out.append("</span>")
     if note.themes:
@@ -75,11 +76,8 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         rows.append("".join(row))
     if not rows:
         return ""
-    return (
-        '<nav class="wn-neighbours" aria-label="More by the same person">\n'
-        + "".join(rows)
-        + "</nav>\n"
-    )
+    label = renderer.html["more_by_same_person"]
+    return f'<nav class="wn-neighbours" aria-label="{label}">\n' + "".join(rows) + "</nav>\n"
 
 
 def note_list(notes: NoteList) -> Markup:
@@ -97,7 +95,7 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
         f'<li class="wn-note{draft}"><a class="wn-note-title" href="{url}">{text(note.title)}</a>'
     ]
     if note.draft:
-        out.append(' <span class="wn-badge">Draft</span>')
+        out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
     shown, iso = renderer.day(note.date)
     out.append(f' <span class="wn-byline"><time datetime="{text(iso)}">{text(shown)}</time>')
     for number, ident in enumerate(note.authors):
@@ -133,7 +131,7 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
         f' · <time datetime="{text(iso)}">{text(shown)}</time>'
     )
     if note.draft:
-        out.append(' <span class="wn-badge">Draft</span>')
+        out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
     out.append('</p>\n<div class="wn-entry-content">\n')
     out.append(html)
     out.append("\n</div>\n</article>\n")

@@ -476,8 +476,10 @@ def format_title(
     if week is None and date is not None:  # the week given was wrong; the date holds
         week = week_of(date, settings.week_start_index)
     if week is not None:
-        people = " and ".join(names) if names else "the team"
-        return settings.title_format.format(people=people, week=week, date=date or week)
+        words = settings.catalogue
+        people = f" {words['and']} ".join(names) if names else words.the_team
+        pattern = settings.title_format or words.fallback_title
+        return pattern.format(people=people, week=week, date=date or week)
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
 

@@ -37,6 +37,7 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
+from .words import ENGLISH
 
 # What markupsafe's escape changes.
 _TO_ESCAPE = re.compile("[&<>\"']")
@@ -184,6 +185,10 @@ class Renderer:
             direct["weeknotes/partials/entry-list.html"] = "{{ entries|join }}"
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
+        settings.use_language(language)
+        self.words = settings.catalogue
+        # The words as the direct writers put them in HTML, escaped once.
+        self.html = {key: self.text(self.words[key]) for key in ENGLISH}
         self.env = Environment(
             loader=ChoiceLoader(
                 [
@@ -201,6 +206,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.globals["direct_note_list"] = note_parts.note_list
+        self.env.globals["words"] = self.words
 
     # --- URLs ------------------------------------------------------------------------
 
