@@ -65,6 +65,8 @@ class Plan:
     rollups: tuple[Rollup, ...] = ()
     # For each rollup, its years newest first, each with its number of notes.
     rollup_years: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
+    # Each note that has translations: every note of its group, the listed one first.
+    translations: Mapping[str, Sequence[Note]] = field(default_factory=dict)
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -83,7 +85,8 @@ def join(notes_dir: str, *parts: str) -> str:
 
 def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: bool) -> Plan:
     """Every generated page of one build, with its listing."""
-    notes = listed(weeknotes.notes, include_drafts)
+    # A translation is listed once, as its group's first note (see find_translations).
+    notes = listed((n for n in weeknotes.notes if n.src_uri not in weeknotes.twins), include_drafts)
     weeks = by_week(notes, weeknotes.people)
     years = by_year(weeks)
     by_theme = by_key(notes, themes_of(notes))
@@ -181,6 +184,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         index=index,
         rollups=settings.rollup_list,
         rollup_years=rollup_years,
+        translations=_translations(weeknotes),
     )
 
 
@@ -202,3 +206,13 @@ def _paged(
         )
         for number, chunk in enumerate(chunks, 1)
     ]
+
+
+def _translations(weeknotes: Weeknotes) -> dict[str, tuple[Note, ...]]:
+    if not weeknotes.translations:
+        return {}
+    by_uri = {note.src_uri: note for note in weeknotes.notes}
+    return {
+        uri: tuple(by_uri[other] for other in group)
+        for uri, group in weeknotes.translations.items()
+    }

@@ -49,8 +49,25 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
             url = renderer.url(plan.uri("theme", theme.slug), here)
             out.append(f' <a class="wn-theme-tag" href="{text(url)}">{text(theme.label)}</a>')
         out.append("</span>")
+    out.append(translations(renderer, note, here))
     out.append("</div>\n")
     return "".join(out)
+
+
+def translations(renderer: Renderer, note: Note, here: File) -> str:
+    """Links to a note's translations, as the templates write `note.translations`."""
+    if note.src_uri not in renderer.plan.translations:
+        return ""
+    text = renderer.text
+    out = [f'<span class="wn-translations">{renderer.html["also_in"]}']
+    for number, link in enumerate(renderer.translations(note, here)):
+        lang = text(link.lang)
+        out.append(" " if number == 0 else ", ")
+        out.append(
+            f'<a href="{text(link.url)}" hreflang="{lang}" lang="{lang}">{text(link.name)}</a>'
+        )
+    out.append("</span>")
+    return "".join(out) if len(out) > 2 else ""
 
 
 def footer(renderer: Renderer, note: Note, here: File) -> str:
@@ -96,6 +113,9 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
     ]
     if note.draft:
         out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
+    if note.src_uri in plan.translations:
+        links = translations(renderer, note, here)
+        out.append(f" {links}" if links else "")
     shown, iso = renderer.day(note.date)
     out.append(f' <span class="wn-byline"><time datetime="{text(iso)}">{text(shown)}</time>')
     for number, ident in enumerate(note.authors):
@@ -132,6 +152,9 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
     )
     if note.draft:
         out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
+    if note.src_uri in renderer.plan.translations:
+        links = translations(renderer, note, here)
+        out.append(f" {links}" if links else "")
     out.append('</p>\n<div class="wn-entry-content">\n')
     out.append(html)
     out.append("\n</div>\n</article>\n")
