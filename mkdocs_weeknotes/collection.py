@@ -68,7 +68,8 @@ class ReadCache:
         ] = {}
 
     def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
-        context = (_plain(settings), authors)
+        # The theme's language too: fallback titles are written in it.
+        context = (_plain(settings), settings.site_language, authors)
         if context != self.context:
             self.context, self.entries = context, {}
 
