@@ -40,6 +40,10 @@ class Weeknotes:
     has_authors_file: bool = False
     # A digest of each note's source, by src_uri: the key of caches kept across builds.
     digests: Mapping[str, str] = field(default_factory=dict)
+    # Each note that has translations: its group's src_uris, the one listed first.
+    translations: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The translations that are not listed: their group's first note stands for them.
+    twins: frozenset[str] = frozenset()
 
     def note(self, src_uri: str) -> Note | None:
         return self._by_uri.get(src_uri)
@@ -59,10 +63,13 @@ class ReadCache:
 
     def __init__(self) -> None:
         self.context: object = None
-        self.entries: dict[tuple[str, str, str], tuple[Note | None, tuple[Problem, ...], int]] = {}
+        self.entries: dict[
+            tuple[str, str, str], tuple[Note | None, tuple[Problem, ...], int, int]
+        ] = {}
 
     def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
-        context = (_plain(settings), authors)
+        # The theme's language too: fallback titles are written in it.
+        context = (_plain(settings), settings.site_language, authors)
         if context != self.context:
             self.context, self.entries = context, {}
 
@@ -134,6 +141,7 @@ def collect(
     notes: list[Note] = []
     front_matter: dict[str, FrontMatter] = {}
     week_lines: dict[str, int] = {}  # where each note says its week, for WN201
+    ref_lines: dict[str, int] = {}  # and its `ref` or `lang`, for WN202
     digests: dict[str, str] = {}
     if cache is not None:
         cache.start(settings, authors)
@@ -147,13 +155,19 @@ def collect(
             result = read_note(source.content, source.src_uri, source.path, settings, authors)
             fm = result.front_matter
             week = fm.get("week") or fm.get("date")
-            known = (result.note, result.problems, week.line if week is not None else 1)
+            ref = fm.get("ref") or fm.get("lang")
+            known = (
+                result.note,
+                result.problems,
+                week.line if week is not None else 1,
+                ref.line if ref is not None else 1,
+            )
             if keep_text:
                 front_matter[source.src_uri] = fm
             if cache is not None:
                 cache.entries[key] = known
         seen.add(key)
-        note, note_problems, week_lines[source.src_uri] = known
+        note, note_problems, week_lines[source.src_uri], ref_lines[source.src_uri] = known
         problems.extend(note_problems)
         if note is not None:
             notes.append(note)
@@ -165,7 +179,10 @@ def collect(
     else:
         people, notes = _free_text_people(notes, settings)
     themes, notes = _canonical_themes(notes, settings)
-    duplicates = _same_week(notes, week_lines)
+    translations = find_translations(notes, settings.locale or settings.site_language or "en")
+    twins = frozenset(uri for uri, group in translations.items() if group[0] != uri)
+    duplicates = _same_week([n for n in notes if n.src_uri not in twins], week_lines)
+    duplicates += _same_language(notes, translations, ref_lines)
     problems.extend(duplicates)
     flagged = {p.path for p in duplicates}
     notes = [replace(n, has_problems=True) if n.path in flagged else n for n in notes]
@@ -177,6 +194,8 @@ def collect(
         front_matter=front_matter,
         has_authors_file=authors is not None,
         digests=digests,
+        translations=translations,
+        twins=twins,
     )
 
 
@@ -260,4 +279,63 @@ def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem
                     "merge the notes, or correct the date or week of one",
                 )
             )
+    return problems
+
+
+def find_translations(notes: Iterable[Note], language: str) -> dict[str, tuple[str, ...]]:
+    """Notes that are translations of each other, by each one's src_uri.
+
+    A group is the notes that share a `ref` (or a path, less its language suffix).
+    The note listed for the group comes first: the one in the site's `language`,
+    else one without `lang`, else the first by path.
+    """
+    groups: dict[str, list[Note]] = defaultdict(list)
+    for note in notes:
+        groups[note.ref].append(note)
+    site = _base_language(language)
+
+    def rank(note: Note) -> tuple[int, str]:
+        own = _base_language(note.lang)
+        return (0 if own == site else 1 if not own else 2, note.src_uri)
+
+    found: dict[str, tuple[str, ...]] = {}
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ordered = tuple(note.src_uri for note in sorted(group, key=rank))
+        for note in group:
+            found[note.src_uri] = ordered
+    return found
+
+
+def _base_language(lang: str) -> str:
+    return lang.replace("-", "_").split("_")[0].casefold()
+
+
+def _same_language(
+    notes: list[Note], translations: Mapping[str, tuple[str, ...]], ref_lines: Mapping[str, int]
+) -> list[Problem]:
+    """Two translations of one note in the same language: each names the other."""
+    by_uri = {note.src_uri: note for note in notes}
+    problems: list[Problem] = []
+    for uri, group in translations.items():
+        note = by_uri[uri]
+        same = [
+            by_uri[other].path
+            for other in group
+            if other != uri and by_uri[other].lang.casefold() == note.lang.casefold()
+        ]
+        if not same:
+            continue
+        what = f"in {quote(note.lang)}" if note.lang else "without 'lang'"
+        ref = note.ref.removeprefix("ref:")
+        problems.append(
+            Problem(
+                note.path,
+                ref_lines.get(uri, 1),
+                "WN202",
+                f"another translation of {quote(ref)} is {what} too: {', '.join(same[:_NAMED])}",
+                "give each translation its own 'lang', or one of them another 'ref'",
+            )
+        )
     return problems

@@ -19,6 +19,8 @@ from .frontmatter import printable
 from .sections import Rollup
 from .selection import Selector
 from .slugs import slugify
+from .suggest import closest
+from .words import ENGLISH, ENGLISH_PLURALS, KEYS, Words
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -30,7 +32,7 @@ LEARNING = "learning"
 RESERVED = ("themes", "people")
 ANOTHER = "give it another 'path'"
 
-DEFAULT_TITLE_FORMAT = "Weeknote: {people}, w/c {week}"
+DEFAULT_TITLE_FORMAT = ENGLISH["fallback_title"]
 
 
 class _Label(c.Type[str]):
@@ -232,16 +234,75 @@ _TITLE_FIELDS = {"people": False, "week": True, "date": True}
 _PATH_FIELDS = {"date": True, "week": True, "year": False, "author": False}
 
 
-class _TitleFormat(c.Type[str]):
-    """A `str.format` pattern; checked once here so that no note can crash on it."""
+class _TitleFormat(c.Optional[str]):
+    """A `str.format` pattern; checked once here so that no note can crash on it.
+    None: the site's language's words (`fallback_title`)."""
 
     def __init__(self) -> None:
-        super().__init__(str, default=DEFAULT_TITLE_FORMAT)
+        super().__init__(c.Type(str))
 
-    def run_validation(self, value: object) -> str:
+    def run_validation(self, value: object) -> str | None:
         text = super().run_validation(value)
-        _check_pattern(text, _TITLE_FIELDS, "title format")
+        if text is not None:
+            _check_pattern(text, _TITLE_FIELDS, "title format")
         return text
+
+
+def _placeholders(text: str) -> dict[str, bool]:
+    """The placeholders of one of our own words, none of them a date."""
+    return {name: False for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+class _Words(c.Type[dict]):  # type: ignore[type-arg]
+    """The site's own text for some of the words on its pages, by key.
+
+    Each keeps to the placeholders of the word it replaces; a word that follows a
+    number (`notes`) takes one text, or one per plural form (`one`, `other`…).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str | dict[str, str]]:
+        words = super().run_validation(value)
+        checked: dict[str, str | dict[str, str]] = {}
+        for key, text in words.items():
+            if key not in KEYS:
+                near = closest(str(key), KEYS)
+                hint = f"did you mean {near!r}? " if near else ""
+                raise ValidationError(
+                    f"{key!r} is not a word of ours ({hint}the keys are listed in the docs)"
+                )
+            if key in ENGLISH_PLURALS:
+                forms = text if isinstance(text, dict) else {"other": text}
+                fields = _placeholders(ENGLISH_PLURALS[key]["other"])
+                for form, each in forms.items():
+                    if form not in _PLURAL_FORMS:
+                        raise ValidationError(
+                            f"words {key!r}: {form!r} is not a plural form"
+                            f" ({', '.join(_PLURAL_FORMS)})"
+                        )
+                    _check_word(key, each, fields)
+                checked[key] = {str(form): printable(str(each)) for form, each in forms.items()}
+                continue
+            fields = _TITLE_FIELDS if key == "fallback_title" else _placeholders(ENGLISH[key])
+            _check_word(key, text, fields)
+            checked[key] = printable(text)
+        return checked
+
+
+_PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")
+
+
+def _check_word(key: str, text: object, fields: Mapping[str, bool]) -> None:
+    if not isinstance(text, str):
+        raise ValidationError(f"words {key!r} must be text, not {text!r}")
+    if fields:
+        _check_pattern(text, fields, f"text for words {key!r}")
+    elif "{" in text or "}" in text:
+        raise ValidationError(
+            f"words {key!r} takes no placeholders; write {{{{ and }}}} for braces, not {text!r}"
+        )
 
 
 class _NotePath(c.Type[str]):
@@ -319,7 +380,8 @@ class LearningLogConfig(Config):
 
     enabled = c.Type(bool, default=True)
     headings = _NonEmptyList(["Something I'm learning"])
-    title = _Label("Learning log")
+    # None: the site's language's words (`learning_log`).
+    title = c.Optional(_Label())
     path = _RelativeDir("learning")
     # Rollup pages repeat every note's text; left out of search unless asked.
     search = c.Type(bool, default=False)
@@ -392,19 +454,41 @@ class WeeknotesConfig(Config):
     rollups = _Rollups()
     feeds = c.SubConfig(FeedsConfig)
     # Index pages.
-    nav_title = _Label("Weeknotes")
+    # None: the site's language's words (`nav_title`).
+    nav_title = c.Optional(_Label())
     latest_weeks = _Whole(6, minimum=1)
     page_size = _Whole(50, minimum=1)
     # Listings repeat every note's title and summary; left out of search unless asked.
     search_listings = c.Type(bool, default=False)
     date_format = _DateFormat()
     locale = _Locale()
+    words = _Words()
     stylesheet = c.Type(bool, default=True)
     # Problems at the top of a note's own page: in `mkdocs serve` only, always, or never.
     show_problems = c.Choice(("serve", "always", "never"), default="serve")
     # The `weeknotes new` command.
     new_note_path = _NotePath()
     new_note_template = c.Optional(c.Type(str))
+
+    # The theme's language, set for each build (see `use_language`); `locale` wins.
+    site_language = ""
+
+    def use_language(self, language: str) -> None:
+        """Take the theme's language for the words on pages, unless `locale` is set."""
+        if language != self.site_language:
+            self.site_language = language
+            # Both hold words of the language.
+            self.__dict__.pop("catalogue", None)
+            self.__dict__.pop("rollup_list", None)
+
+    @functools.cached_property
+    def catalogue(self) -> Words:
+        """The words of the site's pages, in its language, with its own `words`."""
+        return Words(self.locale or self.site_language or "en", self.words)
+
+    @property
+    def nav_label(self) -> str:
+        return self.nav_title or self.catalogue.nav_title
 
     @property
     def week_start_index(self) -> int:
@@ -418,7 +502,13 @@ class WeeknotesConfig(Config):
         log = self.learning_log
         if log.enabled:
             found.append(
-                Rollup(LEARNING, log.title, tuple(log.headings), log.path or LEARNING, log.search)
+                Rollup(
+                    LEARNING,
+                    log.title or self.catalogue.learning_log,
+                    tuple(log.headings),
+                    log.path or LEARNING,
+                    log.search,
+                )
             )
         for key, rollup in sorted(self.rollups.items()):
             path = rollup.path or slugify(key)

@@ -100,11 +100,12 @@ class Exporter:
 
     def page(self, spec: PageSpec) -> str:
         uri = spec.src_uri
+        words = self.settings.catalogue
         out = [f"# {text(spec.title)}", ""]
         if spec.kind in ("latest", "year", "rollup", "rollup-year"):
             rollup = spec.rollup
             for group in spec.weeks:
-                out += [f"## Week commencing {group.week.isoformat()}", ""]
+                out += [f"## {text(words.week_commencing)} {group.week.isoformat()}", ""]
                 if rollup:
                     out += self.entries(group.notes, rollup, uri)
                 else:
@@ -120,7 +121,7 @@ class Exporter:
                 key = rollup_year_key(rollup, year) if rollup else str(year)
                 links.append(f"- [{year}]({link(uri, self.plan.uri(kind, key) or '')})")
             if links:
-                out += ["## Archive", "", *links, ""]
+                out += [f"## {text(words.archive)}", "", *links, ""]
         elif spec.kind == "themes":
             for slug, theme in self.plan.themes.items():
                 count = len(self.plan.by_theme.get(slug, ()))
@@ -140,7 +141,10 @@ class Exporter:
                 out += [text(who.description), ""]
             out += self.notes(spec.notes, uri)
             if spec.count > 1:
-                out += ["", f"Page {spec.number} of {spec.count}."]
+                out += [
+                    "",
+                    text(words.format("page_of", number=spec.number, count=spec.count)) + ".",
+                ]
         return "\n".join(out).rstrip() + "\n"
 
     def entries(self, notes: Iterable[Note], rollup: str, page: str) -> list[str]:

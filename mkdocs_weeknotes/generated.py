@@ -65,6 +65,8 @@ class Plan:
     rollups: tuple[Rollup, ...] = ()
     # For each rollup, its years newest first, each with its number of notes.
     rollup_years: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
+    # Each note that has translations: every note of its group, the listed one first.
+    translations: Mapping[str, Sequence[Note]] = field(default_factory=dict)
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -83,7 +85,8 @@ def join(notes_dir: str, *parts: str) -> str:
 
 def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: bool) -> Plan:
     """Every generated page of one build, with its listing."""
-    notes = listed(weeknotes.notes, include_drafts)
+    # A translation is listed once, as its group's first note (see find_translations).
+    notes = listed((n for n in weeknotes.notes if n.src_uri not in weeknotes.twins), include_drafts)
     weeks = by_week(notes, weeknotes.people)
     years = by_year(weeks)
     by_theme = by_key(notes, themes_of(notes))
@@ -91,12 +94,13 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
     themes = {slug: weeknotes.themes[slug] for slug in sorted(by_theme)}
     nd = settings.notes_dir
     size = settings.page_size
+    words = settings.catalogue
 
     pages: list[PageSpec] = [
         PageSpec(
             join(nd, "index.md"),
             "latest",
-            "Latest weeknotes",
+            words.latest_title,
             weeks=tuple(weeks[: settings.latest_weeks]),
             in_nav=True,
         )
@@ -106,18 +110,18 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
             PageSpec(
                 join(nd, str(year), "index.md"),
                 "year",
-                f"Weeknotes {year}",
+                words.format("year_title", year=year),
                 key=str(year),
                 year=str(year),
                 weeks=tuple(groups),
             )
         )
-    pages.append(PageSpec(join(nd, THEMES, "index.md"), "themes", "Themes", in_nav=True))
+    pages.append(PageSpec(join(nd, THEMES, "index.md"), "themes", words.themes_title, in_nav=True))
     for slug, theme in themes.items():
         pages.extend(
             _paged(join(nd, THEMES, slug), "theme", theme.label, slug, by_theme[slug], size)
         )
-    pages.append(PageSpec(join(nd, PEOPLE, "index.md"), "people", "People", in_nav=True))
+    pages.append(PageSpec(join(nd, PEOPLE, "index.md"), "people", words.people_title, in_nav=True))
     for ident, person in sorted(weeknotes.people.items(), key=lambda item: item[1].slug):
         pages.extend(
             _paged(
@@ -155,7 +159,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                 PageSpec(
                     join(folder, str(year), "index.md"),
                     "rollup-year",
-                    f"{rollup.title}: {year}",
+                    words.format("rollup_year_title", title=rollup.title, year=year),
                     key=rollup_year_key(rollup.key, year),
                     rollup=rollup.key,
                     year=str(year),
@@ -180,6 +184,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         index=index,
         rollups=settings.rollup_list,
         rollup_years=rollup_years,
+        translations=_translations(weeknotes),
     )
 
 
@@ -201,3 +206,13 @@ def _paged(
         )
         for number, chunk in enumerate(chunks, 1)
     ]
+
+
+def _translations(weeknotes: Weeknotes) -> dict[str, tuple[Note, ...]]:
+    if not weeknotes.translations:
+        return {}
+    by_uri = {note.src_uri: note for note in weeknotes.notes}
+    return {
+        uri: tuple(by_uri[other] for other in group)
+        for uri, group in weeknotes.translations.items()
+    }

@@ -54,3 +54,7 @@ class Note:
     has_problems: bool = False
     # Rollup sections found in the source, such as "Something I'm learning".
     sections: tuple[SectionRef, ...] = ()
+    # Translations: the note's language ("" for the site's), and what its
+    # translations share: its `ref`, else its path without a language suffix.
+    lang: str = ""
+    ref: str = ""

@@ -32,14 +32,15 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
         year = renderer.url(plan.uri("year", str(note.week.year)), here)
         if year:
             time = f'<a href="{text(f"{year}#week-{iso}")}">{time}</a>'
-        out.append(f'<span class="wn-week-link">Week commencing {time}</span>')
+        out.append(f'<span class="wn-week-link">{renderer.html["week_commencing"]} {time}</span>')
     if note.authors:
         out.append('<span class="wn-people-line">')
+        by = f" {renderer.html['by']} "
         for number, ident in enumerate(note.authors):
             person = plan.people.get(ident)
             name = text(person.name if person else ident)
             url = renderer.url(plan.uri("person", ident), here)
-            out.append(" by " if number == 0 else ", ")
+            out.append(by if number == 0 else ", ")
             out.append(f'<a href="{text(url)}">{name}</a>' if url else name)
         out.append("</span>")
     if note.themes:
@@ -48,8 +49,25 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
             url = renderer.url(plan.uri("theme", theme.slug), here)
             out.append(f' <a class="wn-theme-tag" href="{text(url)}">{text(theme.label)}</a>')
         out.append("</span>")
+    out.append(translations(renderer, note, here))
     out.append("</div>\n")
     return "".join(out)
+
+
+def translations(renderer: Renderer, note: Note, here: File) -> str:
+    """Links to a note's translations, as the templates write `note.translations`."""
+    if note.src_uri not in renderer.plan.translations:
+        return ""
+    text = renderer.text
+    out = [f'<span class="wn-translations">{renderer.html["also_in"]}']
+    for number, link in enumerate(renderer.translations(note, here)):
+        lang = text(link.lang)
+        out.append(" " if number == 0 else ", ")
+        out.append(
+            f'<a href="{text(link.url)}" hreflang="{lang}" lang="{lang}">{text(link.name)}</a>'
+        )
+    out.append("</span>")
+    return "".join(out) if len(out) > 2 else ""
 
 
 def footer(renderer: Renderer, note: Note, here: File) -> str:
@@ -75,11 +93,8 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         rows.append("".join(row))
     if not rows:
         return ""
-    return (
-        '<nav class="wn-neighbours" aria-label="More by the same person">\n'
-        + "".join(rows)
-        + "</nav>\n"
-    )
+    label = renderer.html["more_by_same_person"]
+    return f'<nav class="wn-neighbours" aria-label="{label}">\n' + "".join(rows) + "</nav>\n"
 
 
 def note_list(notes: NoteList) -> Markup:
@@ -97,7 +112,10 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
         f'<li class="wn-note{draft}"><a class="wn-note-title" href="{url}">{text(note.title)}</a>'
     ]
     if note.draft:
-        out.append(' <span class="wn-badge">Draft</span>')
+        out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
+    if note.src_uri in plan.translations:
+        links = translations(renderer, note, here)
+        out.append(f" {links}" if links else "")
     shown, iso = renderer.day(note.date)
     out.append(f' <span class="wn-byline"><time datetime="{text(iso)}">{text(shown)}</time>')
     for number, ident in enumerate(note.authors):
@@ -133,7 +151,10 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
         f' · <time datetime="{text(iso)}">{text(shown)}</time>'
     )
     if note.draft:
-        out.append(' <span class="wn-badge">Draft</span>')
+        out.append(f' <span class="wn-badge">{renderer.html["draft"]}</span>')
+    if note.src_uri in renderer.plan.translations:
+        links = translations(renderer, note, here)
+        out.append(f" {links}" if links else "")
     out.append('</p>\n<div class="wn-entry-content">\n')
     out.append(html)
     out.append("\n</div>\n</article>\n")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .authors import Authors
-from .config import RESERVED, WEEKDAYS, WeeknotesConfig, rollup_setting
+from .config import RESERVED, WEEKDAYS, WeeknotesConfig, parse_locale, rollup_setting
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
 from .model import Note, Theme
 from .names import split_names
@@ -40,7 +40,9 @@ _ISO_DATE = re.compile(
 )
 
 # Keys of ours, besides the configured theme and summary keys.
-OWN_KEYS = ("title", "date", "week", "authors", "author", "draft", "weeknote")
+OWN_KEYS = ("title", "date", "week", "authors", "author", "draft", "weeknote", "lang", "ref")
+# mkdocs-static-i18n's file names: `note.cy.md` is the Welsh of `note.md`.
+_LANG_SUFFIX = re.compile(r"^(.+)\.([a-z]{2,3}(?:[_-][A-Za-z]{2,4})?)\.md$")
 # Keys other tools use that sit one edit from ours; never reported as typos.
 FOREIGN_KEYS = frozenset(
     {"tags", "hide", "icon", "slug", "status", "layout", "links", "pin", "data", "time"}
@@ -135,6 +137,7 @@ class _Checker:
         summary = self.summary() or _printable_or_none(first_paragraph(self.fm.body))
         self.check_required(title_source, date)
         sections = self.check_sections()
+        lang, ref = self.check_translation()
         return Note(
             src_uri=self.src_uri,
             path=self.path,
@@ -147,7 +150,35 @@ class _Checker:
             summary=summary,
             draft=bool(draft),
             sections=sections,
+            lang=lang,
+            ref=ref,
         )
+
+    def check_translation(self) -> tuple[str, str]:
+        """The note's language and what its translations share (see Note.ref).
+
+        `lang:` in front matter, else a static-i18n suffix; `ref:` when given,
+        else the path without the suffix, so `note.cy.md` joins `note.md`.
+        """
+        base, lang = self.src_uri, ""
+        suffix = _LANG_SUFFIX.match(self.src_uri)
+        if suffix is not None and parse_locale(suffix.group(2)) is not None:
+            base, lang = f"{suffix.group(1)}.md", suffix.group(2)
+        found = self.value("lang")
+        given = self.text("lang")
+        if found is not None and given is not None:
+            if parse_locale(given) is None:
+                near = _language_code(given)
+                self.problem(
+                    found.line,
+                    "WN203",
+                    f"{quote(given)} is not a language code",
+                    f"did you mean {quote(near)}?" if near else "write a code such as 'en' or 'cy'",
+                )
+            else:
+                lang = given
+        ref = self.text("ref")
+        return lang.replace("_", "-"), f"ref:{ref}" if ref else f"file:{base}"
 
     def check_keys(self) -> None:
         known = set(OWN_KEYS) | set(self.settings.theme_keys) | set(self.settings.summary_keys)
@@ -533,8 +564,10 @@ def format_title(
     if week is None and date is not None:  # the week given was wrong; the date holds
         week = week_of(date, settings.week_start_index)
     if week is not None:
-        people = " and ".join(names) if names else "the team"
-        return settings.title_format.format(people=people, week=week, date=date or week)
+        words = settings.catalogue
+        people = f" {words['and']} ".join(names) if names else words.the_team
+        pattern = settings.title_format or words.fallback_title
+        return pattern.format(people=people, week=week, date=date or week)
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
 
@@ -641,3 +674,24 @@ def first_h1(body: str) -> str | None:
 
 def _first_h1(found: Sequence[Heading]) -> str | None:
     return next((h.text for h in found if h.level == 1 and h.text), None)
+
+
+@functools.lru_cache(maxsize=256)
+def _language_code(name: str) -> str | None:
+    """The code of a language written by name, in English or in itself ('Welsh',
+    'Cymraeg' → 'cy'); made only for a `lang` that is not a code."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    wanted = name.strip().casefold()
+    for code in sorted(locale_identifiers()):
+        if "_" in code:
+            continue
+        locale = Locale.parse(code)
+        names = {
+            (locale.english_name or "").casefold(),
+            (locale.get_display_name() or "").casefold(),
+        }
+        if wanted in names:
+            return code
+    return None

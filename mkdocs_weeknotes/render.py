@@ -37,6 +37,7 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
+from .words import ENGLISH, language_name
 
 # What markupsafe's escape changes.
 _TO_ESCAPE = re.compile("[&<>\"']")
@@ -65,6 +66,14 @@ class PersonView:
     latest: NoteView | None = None
 
 
+class Translation(NamedTuple):
+    """A link to a translation of a note: its language's code and own name."""
+
+    lang: str
+    name: str
+    url: str
+
+
 class NoteView(NamedTuple):
     title: str
     url: str
@@ -76,6 +85,8 @@ class NoteView(NamedTuple):
     themes: tuple[Link, ...]
     summary: str
     draft: bool
+    # The note in its other languages, from the page the view is for.
+    translations: tuple[Translation, ...] = ()
 
 
 class WeekView(NamedTuple):
@@ -184,6 +195,10 @@ class Renderer:
             direct["weeknotes/partials/entry-list.html"] = "{{ entries|join }}"
         locale = parse_locale(settings.locale or language) or parse_locale("en")
         self.locale = locale
+        settings.use_language(language)
+        self.words = settings.catalogue
+        # The words as the direct writers put them in HTML, escaped once.
+        self.html = {key: self.text(self.words[key]) for key in ENGLISH}
         self.env = Environment(
             loader=ChoiceLoader(
                 [
@@ -201,6 +216,7 @@ class Renderer:
             auto_reload=False,
         )
         self.env.globals["direct_note_list"] = note_parts.note_list
+        self.env.globals["words"] = self.words
 
     # --- URLs ------------------------------------------------------------------------
 
@@ -316,7 +332,23 @@ class Renderer:
             tuple(self.theme(theme, here) for theme in note.themes),
             note.summary or "",
             note.draft,
+            self.translations(note, here),
         )
+
+    def translations(self, note: Note, here: File) -> tuple[Translation, ...]:
+        """Links to the note's translations that are in the build, from `here`."""
+        group = self.plan.translations.get(note.src_uri)
+        if not group:
+            return ()
+        links = []
+        for other in group:
+            if other.src_uri == note.src_uri:
+                continue
+            url = self.url(other.src_uri, here)
+            if url:
+                lang = other.lang or (self.locale.language if self.locale else "en")
+                links.append(Translation(lang, language_name(lang), url))
+        return tuple(links)
 
     def notes(self, notes: Sequence[Note], here: File) -> NoteList:
         return NoteList(self, notes, here)

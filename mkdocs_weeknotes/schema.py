@@ -60,6 +60,14 @@ def front_matter_schema(settings: WeeknotesConfig, weeknotes: Weeknotes) -> dict
         "author": _one_or_many(author, "One author (or several)"),
         "draft": {"description": "Left out of the built site", "type": "boolean"},
         "weeknote": {"description": "false: this file is not a weeknote", "type": "boolean"},
+        "lang": {
+            "description": "The note's language, such as cy, when it is a translation",
+            "type": "string",
+        },
+        "ref": {
+            "description": "Shared by a note and its translations",
+            "type": ["string", "number"],
+        },
     }
     for key in settings.theme_keys:
         properties[key] = _one_or_many(theme, "Themes the note is filed under")

@@ -122,7 +122,9 @@ class SiteBuild:
         if settings.stylesheet:
             build.own_stylesheet = not build.site_file_at(copied)
         if feeds_wanted(settings, config.site_url):
-            feeds = plan_feeds(plan, build.generated, config.site_name)
+            feeds = plan_feeds(
+                plan, build.generated, config.site_name, settings.catalogue.feed_title
+            )
             build.feeds = [feed for feed in feeds if not build.site_file_at(copied, feed)]
             build._feeds_by_page = {feed.page: feed for feed in build.feeds}
         elif settings.feeds.enabled:
@@ -292,7 +294,7 @@ class SiteBuild:
                 flat,
                 key=lambda item: rank.get(item.file, last) if isinstance(item, Page) else last,
             )
-            section.title = theme_title(self.settings.nav_title)
+            section.title = theme_title(self.settings.nav_label)
             _relink(nav)
             return
 
@@ -546,6 +548,8 @@ def collect_site(
     cache: ReadCache | None = None,
 ) -> Weeknotes:
     """Every note among the site's files; undecodable ones are given readable text."""
+    # First: fallback titles and page titles are in the site's language.
+    settings.use_language(_language(config))
     display = _display(config)
     sources: list[Source] = []
     unreadable: list[Problem] = []

@@ -32,8 +32,11 @@ def feeds_wanted(settings: WeeknotesConfig, site_url: str | None) -> bool:
     return bool(site_url) if enabled is None else bool(enabled and site_url)
 
 
-def plan_feeds(plan: Plan, generated: Mapping[str, PageSpec], site_name: str) -> list[FeedSpec]:
-    """A feed beside the notes index, each theme, each person and each rollup."""
+def plan_feeds(
+    plan: Plan, generated: Mapping[str, PageSpec], site_name: str, title: str
+) -> list[FeedSpec]:
+    """A feed beside the notes index, each theme, each person and each rollup;
+    `title` is the team feed's (the `feed_title` words)."""
     published = tuple(note for note in plan.notes if not note.draft)
     feeds: list[FeedSpec] = []
     for uri, spec in generated.items():
@@ -42,7 +45,7 @@ def plan_feeds(plan: Plan, generated: Mapping[str, PageSpec], site_name: str) ->
         folder = posixpath.dirname(uri)
         path = posixpath.join(folder, FEED_NAME) if folder else FEED_NAME
         if spec.kind == "latest":
-            feeds.append(FeedSpec(path, f"{site_name}: weeknotes", uri, published))
+            feeds.append(FeedSpec(path, title.format(site=site_name), uri, published))
         elif spec.kind == "theme":
             own = tuple(n for n in plan.by_theme.get(spec.key, ()) if not n.draft)
             feeds.append(FeedSpec(path, f"{site_name}: {spec.title}", uri, own))

@@ -280,7 +280,7 @@ def test_direct_parts_match_their_templates(tmp_path: Path, theme: str, scenario
     assert notes and all("wn-note-meta" in page.read_text("utf-8") for page in notes)
     # And the overrides are what the second build used.
     header = site / "overrides" / "weeknotes" / "note-header.html"
-    header.write_text(header.read_text().replace("Week commencing", "Our own week"))
+    header.write_text(header.read_text().replace("{{ words.week_commencing }}", "Our own week"))
     edited = mkdocs_build(site, tmp_path / "edited", "--strict")
     page = edited.site_dir / notes[0].relative_to(direct.site_dir)
     assert "Our own week" in page.read_text("utf-8")

@@ -153,3 +153,14 @@ def test_a_read_cache_reads_again_only_what_changed(monkeypatch: pytest.MonkeyPa
     # Notes that are gone leave the cache.
     collect(notes[:1], settings(), team(), cache=cache)
     assert len(cache.entries) == 1
+
+
+def test_a_new_theme_language_reads_every_note_again() -> None:
+    """Fallback titles are in the site's language: a cache of another's is stale."""
+    notes = [source("a.md", "---\ndate: 2019-06-24\nauthor: rob\n---\n")]
+    cache = ReadCache()
+    options = settings()
+    assert collect(notes, options, team(), cache=cache).notes[0].title.startswith("Weeknote:")
+    options.use_language("cy")
+    welsh = collect(notes, options, team(), cache=cache).notes[0].title
+    assert welsh.startswith("Nodyn wythnos: Rob Miller")

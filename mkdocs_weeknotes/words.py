@@ -1,0 +1,357 @@
+"""Every word the plugin puts on a page, in each language it ships, in one place.
+
+A site's language is its `locale` setting, else its theme's `language`; a language
+without a catalogue here is written in English. A site can replace any word with
+the `words` setting. Templates read them as `words.<key>` (and `words.count(key, n)`
+for the words that follow a number), so a site's own templates can too.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+from babel import Locale, UnknownLocaleError
+
+# Words that follow a number: one text per CLDR plural form ("one", "other", and in
+# some languages "zero", "two", "few", "many"); "other" is the one every language has.
+Plural = Mapping[str, str]
+
+ENGLISH: dict[str, str] = {
+    # Titles of the generated pages, the navigation section and the learning log.
+    "latest_title": "Latest weeknotes",
+    "year_title": "Weeknotes {year}",
+    "themes_title": "Themes",
+    "people_title": "People",
+    "rollup_year_title": "{title}: {year}",
+    "nav_title": "Weeknotes",
+    "learning_log": "Learning log",
+    # Links and labels on the pages.
+    "themes": "Themes",
+    "people": "People",
+    "themes_label": "Themes:",
+    "atom_feed": "Atom feed",
+    "archive": "Archive",
+    "latest": "Latest",
+    "everyone": "Everyone",
+    "all_themes": "All themes",
+    "latest_note": "latest:",
+    "whole_rollup": "The whole {title_lower}",
+    "week_commencing": "Week commencing",
+    "by": "by",
+    "draft": "Draft",
+    "no_weeknotes": "No weeknotes yet.",
+    "no_themes": "No themes yet.",
+    "nothing_collected": "Nothing collected yet.",
+    "more_by_same_person": "More by the same person",
+    "pages": "Pages",
+    "older_notes": "Older notes",
+    "newer_notes": "Newer notes",
+    "page_of": "Page {number} of {count}",
+    "also_in": "Also in:",
+    "line": "line {line}",
+    # Feeds.
+    "feed_title": "{site}: weeknotes",
+    # The title of a note that has none (unless `title_format` is set).
+    "fallback_title": "Weeknote: {people}, w/c {week}",
+    "and": "and",
+    "the_team": "the team",
+}
+
+ENGLISH_PLURALS: dict[str, Plural] = {
+    "notes": {"one": "{count} note", "other": "{count} notes"},
+    "problems": {"one": "This note has {count} problem", "other": "This note has {count} problems"},
+}
+
+_WELSH = {
+    "latest_title": "Y nodiadau wythnos diweddaraf",
+    "year_title": "Nodiadau wythnos {year}",
+    "themes_title": "Themâu",
+    "people_title": "Pobl",
+    "rollup_year_title": "{title}: {year}",
+    "nav_title": "Nodiadau wythnos",
+    "learning_log": "Log dysgu",
+    "themes": "Themâu",
+    "people": "Pobl",
+    "themes_label": "Themâu:",
+    "atom_feed": "Ffrwd Atom",
+    "archive": "Archif",
+    "latest": "Diweddaraf",
+    "everyone": "Pawb",
+    "all_themes": "Pob thema",
+    "latest_note": "y diweddaraf:",
+    "whole_rollup": "Y {title_lower} cyfan",
+    "week_commencing": "Wythnos yn dechrau",
+    "by": "gan",
+    "draft": "Drafft",
+    "no_weeknotes": "Dim nodiadau wythnos eto.",
+    "no_themes": "Dim themâu eto.",
+    "nothing_collected": "Dim byd wedi’i gasglu eto.",
+    "more_by_same_person": "Mwy gan yr un person",
+    "pages": "Tudalennau",
+    "older_notes": "Nodiadau hŷn",
+    "newer_notes": "Nodiadau mwy newydd",
+    "page_of": "Tudalen {number} o {count}",
+    "also_in": "Ar gael hefyd yn:",
+    "line": "llinell {line}",
+    "feed_title": "{site}: nodiadau wythnos",
+    "fallback_title": "Nodyn wythnos: {people}, wythnos yn dechrau {week}",
+    "and": "a",
+    "the_team": "y tîm",
+}
+
+_GERMAN = {
+    "latest_title": "Neueste Wochennotizen",
+    "year_title": "Wochennotizen {year}",
+    "themes_title": "Themen",
+    "people_title": "Personen",
+    "rollup_year_title": "{title}: {year}",
+    "nav_title": "Wochennotizen",
+    "learning_log": "Lerntagebuch",
+    "themes": "Themen",
+    "people": "Personen",
+    "themes_label": "Themen:",
+    "atom_feed": "Atom-Feed",
+    "archive": "Archiv",
+    "latest": "Neueste",
+    "everyone": "Alle",
+    "all_themes": "Alle Themen",
+    "latest_note": "zuletzt:",
+    "whole_rollup": "{title}: alle Einträge",
+    "week_commencing": "Woche ab",
+    "by": "von",
+    "draft": "Entwurf",
+    "no_weeknotes": "Noch keine Wochennotizen.",
+    "no_themes": "Noch keine Themen.",
+    "nothing_collected": "Noch nichts gesammelt.",
+    "more_by_same_person": "Mehr von derselben Person",
+    "pages": "Seiten",
+    "older_notes": "Ältere Notizen",
+    "newer_notes": "Neuere Notizen",
+    "page_of": "Seite {number} von {count}",
+    "also_in": "Auch auf:",
+    "line": "Zeile {line}",
+    "feed_title": "{site}: Wochennotizen",
+    "fallback_title": "Wochennotiz: {people}, Woche ab {week}",
+    "and": "und",
+    "the_team": "das Team",
+}
+
+_FRENCH = {
+    "latest_title": "Dernières notes hebdomadaires",
+    "year_title": "Notes hebdomadaires {year}",
+    "themes_title": "Thèmes",
+    "people_title": "Personnes",
+    "rollup_year_title": "{title} : {year}",
+    "nav_title": "Notes hebdomadaires",
+    "learning_log": "Journal d’apprentissage",
+    "themes": "Thèmes",
+    "people": "Personnes",
+    "themes_label": "Thèmes :",
+    "atom_feed": "Flux Atom",
+    "archive": "Archives",
+    "latest": "Les plus récentes",
+    "everyone": "Tout le monde",
+    "all_themes": "Tous les thèmes",
+    "latest_note": "dernière :",
+    "whole_rollup": "{title} en entier",
+    "week_commencing": "Semaine du",
+    "by": "par",
+    "draft": "Brouillon",
+    "no_weeknotes": "Pas encore de notes hebdomadaires.",
+    "no_themes": "Pas encore de thèmes.",
+    "nothing_collected": "Rien n’a encore été recueilli.",
+    "more_by_same_person": "Autres notes de la même personne",
+    "pages": "Pages",
+    "older_notes": "Notes plus anciennes",
+    "newer_notes": "Notes plus récentes",
+    "page_of": "Page {number} sur {count}",
+    "also_in": "Aussi en :",
+    "line": "ligne {line}",
+    "feed_title": "{site} : notes hebdomadaires",
+    "fallback_title": "Note hebdomadaire : {people}, semaine du {week}",
+    "and": "et",
+    "the_team": "l’équipe",
+}
+
+_SPANISH = {
+    "latest_title": "Últimas notas semanales",
+    "year_title": "Notas semanales {year}",
+    "themes_title": "Temas",
+    "people_title": "Personas",
+    "rollup_year_title": "{title}: {year}",
+    "nav_title": "Notas semanales",
+    "learning_log": "Diario de aprendizaje",
+    "themes": "Temas",
+    "people": "Personas",
+    "themes_label": "Temas:",
+    "atom_feed": "Canal Atom",
+    "archive": "Archivo",
+    "latest": "Recientes",
+    "everyone": "Todas las personas",
+    "all_themes": "Todos los temas",
+    "latest_note": "la última:",
+    "whole_rollup": "{title} completo",
+    "week_commencing": "Semana del",
+    "by": "por",
+    "draft": "Borrador",
+    "no_weeknotes": "Todavía no hay notas semanales.",
+    "no_themes": "Todavía no hay temas.",
+    "nothing_collected": "Todavía no se ha recopilado nada.",
+    "more_by_same_person": "Más de la misma persona",
+    "pages": "Páginas",
+    "older_notes": "Notas anteriores",
+    "newer_notes": "Notas más recientes",
+    "page_of": "Página {number} de {count}",
+    "also_in": "También en:",
+    "line": "línea {line}",
+    "feed_title": "{site}: notas semanales",
+    "fallback_title": "Nota semanal: {people}, semana del {week}",
+    "and": "y",
+    "the_team": "el equipo",
+}
+
+_DUTCH = {
+    "latest_title": "Nieuwste weeknotities",
+    "year_title": "Weeknotities {year}",
+    "themes_title": "Thema’s",
+    "people_title": "Mensen",
+    "rollup_year_title": "{title}: {year}",
+    "nav_title": "Weeknotities",
+    "learning_log": "Leerlogboek",
+    "themes": "Thema’s",
+    "people": "Mensen",
+    "themes_label": "Thema’s:",
+    "atom_feed": "Atom-feed",
+    "archive": "Archief",
+    "latest": "Nieuwste",
+    "everyone": "Iedereen",
+    "all_themes": "Alle thema’s",
+    "latest_note": "nieuwste:",
+    "whole_rollup": "Het hele {title_lower}",
+    "week_commencing": "Week van",
+    "by": "door",
+    "draft": "Concept",
+    "no_weeknotes": "Nog geen weeknotities.",
+    "no_themes": "Nog geen thema’s.",
+    "nothing_collected": "Nog niets verzameld.",
+    "more_by_same_person": "Meer van dezelfde persoon",
+    "pages": "Pagina’s",
+    "older_notes": "Oudere notities",
+    "newer_notes": "Nieuwere notities",
+    "page_of": "Pagina {number} van {count}",
+    "also_in": "Ook in:",
+    "line": "regel {line}",
+    "feed_title": "{site}: weeknotities",
+    "fallback_title": "Weeknotitie: {people}, week van {week}",
+    "and": "en",
+    "the_team": "het team",
+}
+
+CATALOGUES: dict[str, dict[str, str]] = {
+    "en": ENGLISH,
+    "cy": _WELSH,
+    "de": _GERMAN,
+    "fr": _FRENCH,
+    "es": _SPANISH,
+    "nl": _DUTCH,
+}
+
+PLURALS: dict[str, dict[str, Plural]] = {
+    "en": ENGLISH_PLURALS,
+    # Welsh nouns stay singular after a number; "o" before the plural reads for any count.
+    "cy": {
+        "notes": {"one": "{count} nodyn", "other": "{count} o nodiadau"},
+        "problems": {"other": "Problemau yn y nodyn hwn: {count}"},
+    },
+    "de": {
+        "notes": {"one": "{count} Notiz", "other": "{count} Notizen"},
+        "problems": {
+            "one": "Diese Notiz hat {count} Problem",
+            "other": "Diese Notiz hat {count} Probleme",
+        },
+    },
+    "fr": {
+        "notes": {"one": "{count} note", "other": "{count} notes"},
+        "problems": {
+            "one": "Cette note a {count} problème",
+            "other": "Cette note a {count} problèmes",
+        },
+    },
+    "es": {
+        "notes": {"one": "{count} nota", "other": "{count} notas"},
+        "problems": {
+            "one": "Esta nota tiene {count} problema",
+            "other": "Esta nota tiene {count} problemas",
+        },
+    },
+    "nl": {
+        "notes": {"one": "{count} notitie", "other": "{count} notities"},
+        "problems": {
+            "one": "Deze notitie heeft {count} probleem",
+            "other": "Deze notitie heeft {count} problemen",
+        },
+    },
+}
+
+KEYS = (*ENGLISH, *ENGLISH_PLURALS)
+
+
+def catalogue_language(name: str | None) -> str:
+    """The catalogue for a locale such as `cy`, `de_AT` or `fr-CA`; English if none."""
+    if not name:
+        return "en"
+    base = name.replace("-", "_").split("_")[0].casefold()
+    return base if base in CATALOGUES else "en"
+
+
+class Words:
+    """One site's words: its language's catalogue, with the site's own overrides."""
+
+    def __init__(
+        self, language: str = "en", overrides: Mapping[str, str | Plural] | None = None
+    ) -> None:
+        self.language = catalogue_language(language)
+        own = CATALOGUES[self.language]
+        self._words = {key: own.get(key, text) for key, text in ENGLISH.items()}
+        plurals = PLURALS[self.language]
+        self._plurals = {key: plurals.get(key, forms) for key, forms in ENGLISH_PLURALS.items()}
+        for key, value in (overrides or {}).items():
+            if key in self._plurals:
+                self._plurals[key] = {"other": value} if isinstance(value, str) else value
+            elif isinstance(value, str):
+                self._words[key] = value
+        self._locale = Locale.parse(self.language)
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._words[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __getitem__(self, key: str) -> str:
+        return self._words[key]
+
+    def format(self, key: str, **values: object) -> str:
+        """A word with placeholders, such as `page_of`, filled in."""
+        return self._words[key].format(**values)
+
+    def count(self, key: str, count: int) -> str:
+        """A number and the word after it, in the plural form the language uses for it."""
+        forms = self._plurals[key]
+        text = forms.get(self._locale.plural_form(count)) or forms.get("other") or ""
+        return text.format(count=count)
+
+    def language_name(self, language: str) -> str:
+        """A language's own name for itself (`Cymraeg`), for links to translations."""
+        return language_name(language)
+
+
+@functools.lru_cache(maxsize=64)
+def language_name(language: str) -> str:
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return language
+    name = locale.get_display_name(locale) or language
+    return name[:1].upper() + name[1:]
