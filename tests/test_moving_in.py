@@ -235,3 +235,27 @@ def test_the_moved_site_builds_strict_with_people_rollups_and_old_links(
     new = "_posts/2022-02-11-weeknotes-11-february"
     target = f"{new}/" if directory_urls else f"{new}.html"
     assert f'url=../../../../../{target}"' in old
+
+
+def test_redirects_refuses_a_pattern_it_cannot_fill(moved: Moved) -> None:
+    done = weeknotes(moved.site, "redirects", "--permalink", "/:year/:hour/:title/")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert "':hour'" in done.stderr and ":categories" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_redirects_with_html_addresses_names_md_files_without_directory_urls(
+    moved: Moved, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(moved.site, site)
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("use_directory_urls: false\n")
+    done = weeknotes(site, "redirects")  # Jekyll's default style, `date`
+    assert done.returncode == 0, done.stderr
+    maps = yaml.safe_load(done.stdout)["plugins"][0]["redirects"]["redirect_maps"]
+    assert maps["weeknotes/2022/01/14/weeknotes-14-january.md"] == (
+        "_posts/2022-01-14-weeknotes-14-january.md"
+    )
+    assert "--strict" not in done.stdout
