@@ -26,6 +26,7 @@ from .export import export as export_pages
 from .newnote import NewNoteError, new_note
 from .notes import impossible_date_hint
 from .people import authors_file, note_names, propose
+from .permalinks import PermalinkError, post_of, redirect_maps, redirects_block
 from .problems import Problem
 from .recurring import recurring, report, settings_block
 from .schema import front_matter_schema
@@ -330,3 +331,36 @@ def sections(config_file: str | None, minimum: int) -> None:
             "\nSettings for mkdocs.yml that collect each of them (keep the ones you want):\n"
         )
         click.echo(settings_block(groups, site.settings), nl=False)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--permalink",
+    default="date",
+    show_default=True,
+    help="The old site's permalink: a Jekyll style (date, pretty, ordinal, weekdate, none) "
+    "or a pattern such as /:categories/:year/:month/:day/:title.html.",
+)
+def redirects(config_file: str | None, permalink: str) -> None:
+    """Print mkdocs-redirects settings that send each note's old Jekyll address to
+    its page: the address Jekyll made from the permalink, the note's date, file
+    name, categories, and its own `permalink` or `slug` if it has one.
+
+    Exit status: 0 when printed, 2 for bad usage or settings.
+    """
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings, keep_text=True)
+    # A draft has no page to redirect to, and a note without a date no address.
+    posts = [
+        post_of(note.src_uri, note.date, weeknotes.front_matter[note.src_uri].values())
+        for note in weeknotes.notes
+        if note.date is not None and not note.draft
+    ]
+    try:
+        maps, clashes = redirect_maps(
+            posts, permalink, use_directory_urls=site.config.use_directory_urls
+        )
+    except PermalinkError as err:
+        fail(str(err))
+    click.echo(redirects_block(maps, clashes), nl=False)
