@@ -30,6 +30,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.dirty = False
         # What the last `serve --dirty` build's pages showed, to see which changed.
         self.prints: Prints | None = None
+        # This build's, kept only once it is written: a failed build's are not so.
+        self.pending: Prints | None = None
         self.site: SiteBuild | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
@@ -39,7 +41,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
-        self.prints = None
+        self.prints = self.pending = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.enabled and self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -72,7 +74,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if self.site is not None:
             self.site.arrange_nav(nav, files)
             if self.command == "serve" and self.dirty:
-                self.prints = self.site.render_only_changed(nav, files, self.prints)
+                self.pending = self.site.render_only_changed(nav, files, self.prints)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -99,7 +101,12 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
-            self.site.write_feeds()
+            self.site.write_feeds(self.prints, self.pending)
+        self.prints, self.pending = self.pending, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # What the site folder holds is unknown: the next build renders every page.
+        self.prints = self.pending = None
 
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:

@@ -96,6 +96,8 @@ class SiteBuild:
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_path: dict[str, list[Problem]] | None = None
+    # Each note's hash, for `serve --dirty`'s prints.
+    _hashed: dict[str, int] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
 
@@ -257,16 +259,19 @@ class SiteBuild:
             uri = file.src_uri
             spec = self.generated.get(uri)
             print_ = now.pages.get(uri) if spec is not None else now.notes.get(uri)
-            if uri in in_nav:
-                # MkDocs leaves a page it does not render without a title, which
-                # every other page shows in its nav: pages in the nav are rendered.
-                _render_again(file)
-            elif print_ is None:
-                continue  # not ours: MkDocs' to decide
+            if print_ is None:
+                if uri in in_nav:
+                    # MkDocs leaves a page it does not render without a title, which
+                    # every other page shows in its nav: the site's pages in the nav
+                    # are rendered.
+                    _render_again(file)
             elif print_ != (before.pages if spec is not None else before.notes).get(uri):
                 _render_again(file)
             elif isinstance(file, GeneratedPage):
                 file.unchanged = True
+                if spec is not None and file.page is not None:
+                    # The title it would be given when rendered, for the nav.
+                    file.page.title = theme_title(spec.title)
         return now
 
     def prints(self, nav: Navigation, files: Files) -> Prints:
@@ -300,6 +305,16 @@ class SiteBuild:
             )
 
         digests = self.weeknotes.digests
+        # Each note hashed once: a note is listed on several pages.
+        hashed = self._hashed = {note.src_uri: hash(note) for note in self.weeknotes.notes}
+
+        def listing(spec: PageSpec) -> tuple[object, ...]:
+            return (
+                replace(spec, notes=(), weeks=()),
+                tuple(hashed[n.src_uri] for n in spec.notes),
+                tuple((w.week, tuple(hashed[n.src_uri] for n in w.notes)) for w in spec.weeks),
+            )
+
         years = tuple((year, sum(len(g.notes) for g in gs)) for year, gs in plan.years.items())
         pages: dict[str, int] = {}
         for uri, spec in self.generated.items():
@@ -328,7 +343,7 @@ class SiteBuild:
             entries = tuple(digests.get(n.src_uri) for n in shown if n.sections)
             pages[uri] = hash(
                 (
-                    spec,
+                    listing(spec),
                     extra,
                     entries,
                     people({i for n in shown for i in n.authors}),
@@ -350,7 +365,7 @@ class SiteBuild:
             )
             notes[note.src_uri] = hash(
                 (
-                    note,
+                    hashed[note.src_uri],
                     around,
                     people(set(note.authors), not direct),
                     themes({t.slug for t in note.themes}, not direct),
@@ -595,13 +610,23 @@ class SiteBuild:
             return learning
         return self.renderer.page(spec, file, True, learning)
 
-    def write_feeds(self) -> None:
-        """Every feed into the site folder, once all pages are rendered."""
+    def write_feeds(self, before: Prints | None = None, now: Prints | None = None) -> None:
+        """Every feed into the site folder, once all pages are rendered.
+
+        Under `serve --dirty` (with the last build's prints and this one's), a feed
+        whose entries are the last build's is left as it is.
+        """
         if self.renderer is None:
             return
         files = self.renderer.files
         urls: dict[str | None, str] = {}
         for spec in self.feeds:
+            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
+            if now is not None:
+                print_ = now.feeds[spec.path] = self._feed_print(spec, now.site)
+                unchanged = before is not None and before.feeds.get(spec.path) == print_
+                if unchanged and os.path.isfile(path):
+                    continue
             feed = make_feed(
                 spec,
                 settings=self.settings,
@@ -613,10 +638,29 @@ class SiteBuild:
                 sections=self.renderer.sections,
                 urls=urls,
             )
-            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(atom(feed))
+
+    def _feed_print(self, spec: FeedSpec, site: int) -> int:
+        """What a feed shows: its notes (all of a rollup's, whose sections it lists),
+        their people's names, and their source when it shows their content."""
+        notes = spec.notes if spec.rollup else spec.notes[: self.settings.feeds.length]
+        content = bool(spec.rollup) or self.settings.feeds.content == "full"
+        digests = self.weeknotes.digests
+        people = self.plan.people
+        return hash(
+            (
+                site,
+                spec.path,
+                spec.title,
+                spec.page,
+                spec.rollup,
+                tuple(self._hashed.get(n.src_uri) for n in notes),
+                tuple(digests.get(n.src_uri) for n in notes) if content else (),
+                tuple(people.get(i) for n in notes for i in n.authors),
+            )
+        )
 
     def _rollup(self, spec: PageSpec) -> Rollup:
         return next(r for r in self.plan.rollups if r.key == spec.rollup)
@@ -672,13 +716,16 @@ class Prints:
     `site`: what every page shows (settings, mkdocs.yml, the nav, which pages
     and feeds there are); `pages`: each generated page's listing, with the
     people and themes it names; `notes`: each note's header, footer and
-    problems; `outputs`: where the generated pages were written.
+    problems; `outputs`: where the generated pages were written; `feeds`: what
+    each feed lists.
     """
 
     site: int
     pages: Mapping[str, int]
     notes: Mapping[str, int]
     outputs: frozenset[str]
+    # Each feed's, by its path: made when the feeds are written, after the pages.
+    feeds: dict[str, int] = field(default_factory=dict)
 
 
 def _render_again(file: File) -> None:
