@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from .collection import ReadCache
 from .config import WeeknotesConfig
 from .problems import Problem
-from .site import STYLESHEET, Rendered, SiteBuild
+from .site import STYLESHEET, Prints, Rendered, SiteBuild
 
 log = get_plugin_logger(__name__)
 
@@ -28,8 +28,10 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # made afresh in on_files, so no build sees the last one's notes.
         self.command: str = "build"
         self.dirty = False
-        # Each note's problems at the last `serve --dirty` build, to see which changed.
-        self.shown: dict[str, tuple[Problem, ...]] | None = None
+        # What the last `serve --dirty` build's pages showed, to see which changed.
+        self.prints: Prints | None = None
+        # This build's, kept only once it is written: a failed build's are not so.
+        self.pending: Prints | None = None
         self.site: SiteBuild | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
@@ -39,6 +41,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        self.prints = self.pending = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if self.config.enabled and self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -53,8 +56,6 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         cache = self.read_cache if serve else None
         self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
         self.site.rendered = self.rendered
-        if serve and self.dirty:
-            self.shown = self.site.rerender_changed(files, self.shown)
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files
 
@@ -72,6 +73,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self.site is not None:
             self.site.arrange_nav(nav, files)
+            if self.command == "serve" and self.dirty:
+                self.pending = self.site.render_only_changed(nav, files, self.prints)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -98,7 +101,12 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None:
-            self.site.write_feeds()
+            self.site.write_feeds(self.prints, self.pending)
+        self.prints, self.pending = self.pending, None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # What the site folder holds is unknown: the next build renders every page.
+        self.prints = self.pending = None
 
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:

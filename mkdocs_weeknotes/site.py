@@ -10,7 +10,7 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files as package_files
 
@@ -96,6 +96,8 @@ class SiteBuild:
     # A note's rendered content before our decorations, for full-content feeds.
     note_html: dict[str, tuple[str, str]] = field(default_factory=dict)
     _by_path: dict[str, list[Problem]] | None = None
+    # Each note's hash, for `serve --dirty`'s prints.
+    _hashed: dict[str, int] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
 
@@ -165,7 +167,7 @@ class SiteBuild:
             # must not trip MkDocs' "not included in the nav" check.
             in_nav = spec.in_nav and self.config.nav is None
             files.append(
-                File.generated(
+                GeneratedPage.generated(
                     self.config,
                     uri,
                     content="",
@@ -232,27 +234,152 @@ class SiteBuild:
             taken[planned.dest_uri] = planned
             self.generated[spec.src_uri] = spec
 
-    def rerender_changed(
-        self, files: Files, before: Mapping[str, tuple[Problem, ...]] | None
-    ) -> dict[str, tuple[Problem, ...]]:
-        """Under `serve --dirty`, mark for rendering each note whose problems changed.
+    # --- serve --dirty ------------------------------------------------------------------
 
-        MkDocs renders again only the notes whose source is newer than their page,
-        but another note can give an unchanged one a problem (WN201) or take it
-        away: its problem box must follow. Returns each note's problems, to compare
-        with on the next build (`before`: the last build's, None on the first).
+    def render_only_changed(self, nav: Navigation, files: Files, before: Prints | None) -> Prints:
+        """Under `serve --dirty`, which pages to render again: those whose output changed.
+
+        MkDocs renders again only the files whose source is newer than their page,
+        and every generated page, as its content is in memory. Each page's output
+        is fingerprinted instead, from everything it shows (see `Prints`): a
+        generated page whose print is the last build's is left as it is, and a
+        note whose header, footer or problems changed is rendered though its
+        source did not. When what every page shows changed (mkdocs.yml, the nav,
+        the set of pages), every page is rendered. `before`: the last build's
+        prints, None on the first build. Returns this build's.
         """
-        now = {note.src_uri: tuple(self._problems_of(note.path)) for note in self.weeknotes.notes}
-        show = self.settings.show_problems
-        if before is None or not (show == "always" or (show == "serve" and self.serve)):
+        now = self.prints(nav, files)
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        if before is not None:
+            _remove_gone(before.outputs - now.outputs, files)
+        if before is None or before.site != now.site:
+            for file in pages:
+                _render_again(file)
             return now
-        for uri, problems in now.items():
-            file = files.src_uris.get(uri)
-            if file is not None and before.get(uri, ()) != problems:
-                # A file with its content in memory counts as modified: MkDocs then
-                # renders and writes its page, as it does for a generated file.
-                file.content_bytes = file.content_bytes
+        in_nav = {page.file.src_uri for page in nav.pages}
+        for file in pages:
+            uri = file.src_uri
+            spec = self.generated.get(uri)
+            print_ = now.pages.get(uri) if spec is not None else now.notes.get(uri)
+            if print_ is None:
+                if uri in in_nav:
+                    # MkDocs leaves a page it does not render without a title, which
+                    # every other page shows in its nav: the site's pages in the nav
+                    # are rendered.
+                    _render_again(file)
+            elif print_ != (before.pages if spec is not None else before.notes).get(uri):
+                _render_again(file)
+            elif isinstance(file, GeneratedPage):
+                file.unchanged = True
+                if spec is not None and file.page is not None:
+                    # The title it would be given when rendered, for the nav.
+                    file.page.title = theme_title(spec.title)
         return now
+
+    def prints(self, nav: Navigation, files: Files) -> Prints:
+        """A fingerprint of each page's inputs: see `Prints`."""
+        plan = self.plan
+        site = hash(
+            (
+                _config_bytes(self.config),
+                repr(sorted(self.settings.items())),
+                self.config.site_url,
+                self.config.use_directory_urls,
+                self.config.theme.name,
+                _templates(self.config.theme.dirs),
+                _nav_print(nav.items),
+                tuple(self.generated),
+                tuple((f.page, f.path, f.title) for f in self.feeds),
+            )
+        )
+        counts = {ident: len(notes) for ident, notes in plan.by_person.items()}
+        theme_counts = {slug: len(notes) for slug, notes in plan.by_theme.items()}
+
+        def people(idents: set[str], with_counts: bool = True) -> tuple[object, ...]:
+            return tuple(
+                (plan.people.get(i), counts.get(i, 0) if with_counts else 0) for i in sorted(idents)
+            )
+
+        def themes(slugs: set[str], with_counts: bool = True) -> tuple[object, ...]:
+            return tuple(
+                (plan.themes.get(s), theme_counts.get(s, 0) if with_counts else 0)
+                for s in sorted(slugs)
+            )
+
+        digests = self.weeknotes.digests
+        # Each note hashed once: a note is listed on several pages.
+        hashed = self._hashed = {note.src_uri: hash(note) for note in self.weeknotes.notes}
+
+        def listing(spec: PageSpec) -> tuple[object, ...]:
+            return (
+                replace(spec, notes=(), weeks=()),
+                tuple(hashed[n.src_uri] for n in spec.notes),
+                tuple((w.week, tuple(hashed[n.src_uri] for n in w.notes)) for w in spec.weeks),
+            )
+
+        years = tuple((year, sum(len(g.notes) for g in gs)) for year, gs in plan.years.items())
+        pages: dict[str, int] = {}
+        for uri, spec in self.generated.items():
+            shown = [*spec.notes, *(n for week in spec.weeks for n in week.notes)]
+            extra: object = ()
+            if spec.kind in ("latest", "year"):
+                extra = years
+            elif spec.kind == "themes":
+                extra = themes(set(plan.themes))
+            elif spec.kind == "people":
+                extra = tuple(
+                    (person, counts.get(i, 0), plan.by_person.get(i, (None,))[0])
+                    for i, person in sorted(plan.people.items())
+                )
+            elif spec.kind == "person":
+                extra = (
+                    people({spec.key}),
+                    themes({t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes}),
+                    tuple(t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes),
+                )
+            elif spec.kind == "theme":
+                extra = themes({spec.key})
+            elif spec.kind in ("rollup", "rollup-year"):
+                extra = tuple(plan.rollup_years.get(spec.rollup, {}).items())
+            # Rollup entries are cut from the notes' HTML: their source is part of it.
+            entries = tuple(digests.get(n.src_uri) for n in shown if n.sections)
+            pages[uri] = hash(
+                (
+                    listing(spec),
+                    extra,
+                    entries,
+                    people({i for n in shown for i in n.authors}),
+                    themes({t.slug for n in shown for t in n.themes}),
+                )
+            )
+        # A note's header and footer show its people, themes and neighbours; the
+        # package's own writers show no counts, a site's templates may.
+        direct = self.renderer is None or (
+            self.renderer.direct_parts["note-header"] and self.renderer.direct_parts["note-footer"]
+        )
+        show = self.settings.show_problems
+        shows_problems = show == "always" or (show == "serve" and self.serve)
+        notes: dict[str, int] = {}
+        for note in self.weeknotes.notes:
+            around = tuple(
+                (ident, *((n.src_uri, n.title) if n else None for n in pair))
+                for ident, pair in plan.neighbours.get(note.src_uri, {}).items()
+            )
+            notes[note.src_uri] = hash(
+                (
+                    hashed[note.src_uri],
+                    around,
+                    people(set(note.authors), not direct),
+                    themes({t.slug for t in note.themes}, not direct),
+                    tuple(self._problems_of(note.path)) if shows_problems else (),
+                )
+            )
+        outputs = frozenset(
+            file.abs_dest_path
+            for uri in self.generated
+            if isinstance(file := files.get_file_from_path(uri), GeneratedPage)
+        )
+        return Prints(site, pages, notes, outputs)
 
     # --- on_nav ----------------------------------------------------------------------
 
@@ -397,7 +524,9 @@ class SiteBuild:
             if file is None or file.page is None:
                 continue
             page = file.page
-            own = page.content or ""
+            own = page.content
+            if own is None:
+                continue  # not rendered: a `--dirty` build left its page as it was
             has_h1 = "<h1" in own.lower()
             if not self._searched(spec):
                 # The title stays in the content, where themes look for a first heading.
@@ -483,13 +612,23 @@ class SiteBuild:
             return learning
         return self.renderer.page(spec, file, True, learning)
 
-    def write_feeds(self) -> None:
-        """Every feed into the site folder, once all pages are rendered."""
+    def write_feeds(self, before: Prints | None = None, now: Prints | None = None) -> None:
+        """Every feed into the site folder, once all pages are rendered.
+
+        Under `serve --dirty` (with the last build's prints and this one's), a feed
+        whose entries are the last build's is left as it is.
+        """
         if self.renderer is None:
             return
         files = self.renderer.files
         urls: dict[str | None, str] = {}
         for spec in self.feeds:
+            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
+            if now is not None:
+                print_ = now.feeds[spec.path] = self._feed_print(spec, now.site)
+                unchanged = before is not None and before.feeds.get(spec.path) == print_
+                if unchanged and os.path.isfile(path):
+                    continue
             feed = make_feed(
                 spec,
                 settings=self.settings,
@@ -501,10 +640,29 @@ class SiteBuild:
                 sections=self.renderer.sections,
                 urls=urls,
             )
-            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "wb") as handle:
                 handle.write(atom(feed))
+
+    def _feed_print(self, spec: FeedSpec, site: int) -> int:
+        """What a feed shows: its notes (all of a rollup's, whose sections it lists),
+        their people's names, and their source when it shows their content."""
+        notes = spec.notes if spec.rollup else spec.notes[: self.settings.feeds.length]
+        content = bool(spec.rollup) or self.settings.feeds.content == "full"
+        digests = self.weeknotes.digests
+        people = self.plan.people
+        return hash(
+            (
+                site,
+                spec.path,
+                spec.title,
+                spec.page,
+                spec.rollup,
+                tuple(self._hashed.get(n.src_uri) for n in notes),
+                tuple(digests.get(n.src_uri) for n in notes) if content else (),
+                tuple(people.get(i) for n in notes for i in n.authors),
+            )
+        )
 
     def _rollup(self, spec: PageSpec) -> Rollup:
         return next(r for r in self.plan.rollups if r.key == spec.rollup)
@@ -538,6 +696,94 @@ class Rendered:
     url: str
     sections: list[HtmlSection]
     html: str
+
+
+class GeneratedPage(File):
+    """A generated page, whose content is in memory: MkDocs renders such a file on
+    every build, `--dirty` or not, unless it is marked `unchanged`."""
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        if self.unchanged and os.path.isfile(self.abs_dest_path):
+            return False
+        return super().is_modified()
+
+
+@dataclass(frozen=True)
+class Prints:
+    """What a `serve --dirty` build keeps for the next: fingerprints of what the
+    pages show. Python's own hashes: they live only as long as the server.
+
+    `site`: what every page shows (settings, mkdocs.yml, the nav, which pages
+    and feeds there are); `pages`: each generated page's listing, with the
+    people and themes it names; `notes`: each note's header, footer and
+    problems; `outputs`: where the generated pages were written; `feeds`: what
+    each feed lists.
+    """
+
+    site: int
+    pages: Mapping[str, int]
+    notes: Mapping[str, int]
+    outputs: frozenset[str]
+    # Each feed's, by its path: made when the feeds are written, after the pages.
+    feeds: dict[str, int] = field(default_factory=dict)
+
+
+def _render_again(file: File) -> None:
+    """A file with its content in memory counts as modified: MkDocs then renders
+    and writes its page, as it does for a generated file."""
+    if isinstance(file, GeneratedPage):
+        file.unchanged = False
+    else:
+        file.content_bytes = file.content_bytes
+
+
+def _remove_gone(outputs: Iterable[str], files: Files) -> None:
+    """The pages of the last build that this one no longer generates: a `--dirty`
+    build would leave them in the site, listing what is no longer so."""
+    kept = {file.abs_dest_path for file in files}
+    for path in sorted(outputs):
+        if path in kept:
+            continue
+        try:
+            os.remove(path)
+            os.rmdir(os.path.dirname(path))  # when it held only the page
+        except OSError:
+            pass
+
+
+def _config_bytes(config: MkDocsConfig) -> bytes:
+    path = config.config_file_path
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except (OSError, TypeError):
+        return b""
+
+
+def _templates(dirs: Sequence[str]) -> tuple[tuple[str, int], ...]:
+    """Each of a site's overrides of our templates, and when it was saved."""
+    found = []
+    for folder in dirs:
+        for root, _, names in os.walk(os.path.join(folder, "weeknotes")):
+            for name in names:
+                path = os.path.join(root, name)
+                found.append((path, os.stat(path).st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _nav_print(items: Sequence[StructureItem]) -> tuple[object, ...]:
+    """The nav as every page shows it: titles, links and sections."""
+    return tuple(
+        (
+            type(item).__name__,
+            item.title,
+            getattr(item, "url", None),
+            _nav_print(item.children) if isinstance(item, Section) else (),
+        )
+        for item in items
+    )
 
 
 def collect_site(

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.plugins import PluginCollection
 
+from mkdocs_weeknotes.plugin import WeeknotesPlugin
 from tests.conftest import copy_site
 
 PREFIX = "mkdocs_weeknotes: "
@@ -164,3 +167,135 @@ def test_a_dirty_rebuild_shows_a_new_problem_on_an_unchanged_note(
     config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
     build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
     assert "wn-problems" not in page.read_text()  # and gone again when it is fixed
+
+
+# A site with every kind of generated page: years, themes, people, pages of a
+# listing, the learning log and a rollup, and feeds.
+DIRTY_SITE = """\
+site_name: Learning log
+site_url: https://example.org/log/
+plugins:
+  - search
+  - weeknotes:
+      page_size: 1
+      latest_weeks: 2
+      rollups:
+        reading:
+          title: What we've been reading
+          headings: ["What I've been reading"]
+markdown_extensions:
+  - footnotes
+  - toc:
+      permalink: true
+"""
+SERVE_URL = "http://127.0.0.1:8000/"
+# The theme's comment of when the page was built.
+BUILD_DATE = re.compile(rb"Build Date UTC : [^\n]*")
+
+
+def serve_build(config_file: Path, site_dir: Path, *, dirty: bool, first: bool = False) -> object:
+    """One build as `mkdocs serve` makes it; `dirty` with the instance serve keeps."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    if not dirty:
+        # A clean build by a plugin of its own, as a new `mkdocs serve` would have.
+        fresh = PluginCollection()
+        for name, plugin in config.plugins.items():
+            if isinstance(plugin, WeeknotesPlugin):
+                alone = WeeknotesPlugin()
+                alone.config = plugin.config
+                plugin = alone
+            fresh[name] = plugin
+        config["plugins"] = fresh
+    if first or not dirty:
+        config.plugins.on_startup(command="serve", dirty=dirty)
+    build(config, serve_url=SERVE_URL, dirty=dirty)
+    return config.plugins["weeknotes"]
+
+
+def built_pages(site_dir: Path) -> dict[str, bytes]:
+    """Every page and feed, but what a dirty build cannot keep alike: the search
+    index and sitemap list only what it rendered, and the dates it was built."""
+    skip = {"search/search_index.json", "sitemap.xml", "sitemap.xml.gz"}
+    return {
+        path.relative_to(site_dir).as_posix(): BUILD_DATE.sub(b"", path.read_bytes())
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file()
+        and path.suffix in (".html", ".xml")
+        and path.relative_to(site_dir).as_posix() not in skip
+    }
+
+
+def written(site_dir: Path) -> dict[str, int]:
+    return {
+        path.relative_to(site_dir).as_posix(): path.stat().st_mtime_ns
+        for path in site_dir.rglob("index.html")
+    }
+
+
+def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
+    """`serve --dirty` renders only what changed, yet no page it serves is stale."""
+    site = copy_site("learning", tmp_path)
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(DIRTY_SITE, encoding="utf-8")
+    notes = site / "docs" / "weeknotes" / "2019"
+    authors = site / "docs" / "weeknotes" / ".authors.yml"
+    out = tmp_path / "dirty"
+    plugin = serve_build(config_file, out, dirty=True, first=True)
+
+    def edit(path: Path, old: str, new: str) -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    def body_edit() -> None:
+        edit(notes / "2019-07-05-rob.md", "Things.", "Other things.")
+
+    def add_note() -> None:
+        # A new year, a new theme and a person with no entry in the authors file.
+        (notes.parent / "2020").mkdir()
+        (notes.parent / "2020" / "2020-01-10-amir.md").write_text(
+            "---\ntitle: Amir starts\ndate: 2020-01-10\nauthors: [Amir Khan]\n"
+            "themes: [hiring]\n---\n\n## Something I'm learning\n\nLEARN-E.\n",
+            encoding="utf-8",
+        )
+
+    def rename_note() -> None:
+        (notes / "2019-07-05-liz.md").rename(notes / "2019-07-06-liz.md")
+
+    steps = [
+        ("a note's body", body_edit),
+        ("a note's title", lambda: edit(notes / "2019-06-28-rob.md", "Rob's week", "Rob's <b>")),
+        ("a new note", add_note),
+        ("a deleted note", lambda: (notes / "2019-07-12-rob.md").unlink()),
+        ("a renamed note", rename_note),
+        ("a learning section", lambda: edit(notes / "2019-06-28-liz.md", "LEARN-B", "LEARN-Z")),
+        ("the authors file", lambda: edit(authors, "Liz Okafor", "Elizabeth Okafor")),
+        ("a setting", lambda: edit(config_file, "latest_weeks: 2", "latest_weeks: 1")),
+        ("the nav's title", lambda: edit(config_file, "  - weeknotes:\n", WITH_NAV_TITLE)),
+    ]
+    for number, (what, change) in enumerate(steps):
+        before = written(out)
+        change()
+        assert serve_build(config_file, out, dirty=True) is plugin
+        serve_build(config_file, tmp_path / f"clean-{number}", dirty=False)
+        clean = built_pages(tmp_path / f"clean-{number}")
+        dirty = built_pages(out)
+        for page, html in clean.items():
+            assert dirty.get(page) == html, f"after {what}: {page} differs"
+        # Generated pages that are gone are removed; notes' pages are MkDocs' own.
+        assert set(dirty) - set(clean) <= GONE_NOTES, what
+        if number == 0:
+            after = written(out)
+            kept = sorted(page for page, when in before.items() if after.get(page) == when)
+            # The edited note's own pages are made again, but not every index page.
+            assert "weeknotes/2019/2019-07-05-rob/index.html" not in kept
+            assert "weeknotes/themes/research/index.html" in kept, kept
+            assert "weeknotes/learning/2019/index.html" in kept, kept
+            assert "weeknotes/learning/index.html" in kept, kept  # in the nav, too
+
+
+GONE_NOTES = {
+    "weeknotes/2019/2019-07-12-rob/index.html",
+    "weeknotes/2019/2019-07-05-liz/index.html",
+}
+WITH_NAV_TITLE = "  - weeknotes:\n      nav_title: Team notes\n"
