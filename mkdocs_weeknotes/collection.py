@@ -20,11 +20,25 @@ from .slugs import slugify
 
 @dataclass(frozen=True)
 class Source:
-    """A note's text as MkDocs holds it, and the path problems should name."""
+    """A note's text as MkDocs holds it, and the path problems should name.
+
+    `digest` is the content's `source_digest`, when known already. The content
+    may then be left empty, but only when the cache holds what reading it gave.
+    """
 
     src_uri: str
     path: str
     content: bytes
+    digest: str = ""
+
+
+def source_digest(content: bytes) -> str:
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+# What reading a note gives: the note (None if it is not a weeknote), its
+# problems, and the line where it says its week.
+Entry = tuple[Note | None, tuple[Problem, ...], int]
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,7 @@ class ReadCache:
 
     def __init__(self) -> None:
         self.context: object = None
-        self.entries: dict[tuple[str, str, str], tuple[Note | None, tuple[Problem, ...], int]] = {}
+        self.entries: dict[tuple[str, str, str], Entry] = {}
 
     def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
         context = (_plain(settings), authors)
@@ -139,7 +153,7 @@ def collect(
         cache.start(settings, authors)
     seen: set[tuple[str, str, str]] = set()
     for source in sorted(sources, key=lambda s: s.src_uri):
-        digest = hashlib.blake2b(source.content, digest_size=16).hexdigest()
+        digest = source.digest or source_digest(source.content)
         digests[source.src_uri] = digest
         key = (source.src_uri, source.path, digest)
         known = cache.entries.get(key) if cache is not None else None
