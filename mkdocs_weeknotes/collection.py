@@ -233,7 +233,13 @@ def _canonical_themes(
         for theme in note.themes:
             spellings[theme.slug][theme.label] += 1
     themes = {slug: Theme(slug, _most_common(counts)) for slug, counts in sorted(spellings.items())}
-    renamed = [replace(note, themes=tuple(themes[t.slug] for t in note.themes)) for note in notes]
+    # Most notes spell every theme as most do: those are kept as they are.
+    renamed = [
+        note
+        if all(themes[t.slug] == t for t in note.themes)
+        else replace(note, themes=tuple(themes[t.slug] for t in note.themes))
+        for note in notes
+    ]
     return themes, renamed
 
 
