@@ -1,4 +1,8 @@
-"""Time full MkDocs builds of one synthetic corpus: floor, weeknotes and Material's blog.
+"""Time full MkDocs builds of one synthetic corpus: floors, weeknotes and Material's blog.
+
+The bare floor is MkDocs and Material over the notes; the export floor adds the
+plugin's index and rollup pages as static Markdown with the same nav section
+(see floor_export.py), which is what the plugin's build is measured against.
 
 Each build runs in a fresh Python process, in turn A B C A B C ..., so that a slow
 moment of the machine falls on every variant alike. Wall time is measured around
@@ -26,9 +30,10 @@ from importlib.util import find_spec
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from floor_export import write_floor_export
 from generate import write_site
 
-VARIANTS = ("floor", "weeknotes", "blog")
+VARIANTS = ("floor", "floor-export", "weeknotes", "blog")
 
 # Runs `python -m mkdocs ...` in this process; last, prints its peak RSS (KiB) and
 # CPU seconds, which a busy machine disturbs less than wall time.
@@ -117,25 +122,32 @@ def plugin_source() -> str:
 
 def table(runs: list[Runs]) -> str:
     floor = runs[0]
+    export = next((r for r in runs if r.variant == "floor-export"), None)
     rows = [
-        "| variant | median s | × floor | peak MiB | × floor | CPU s | × floor | every run (s) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| variant | median s | × floor | × export floor | peak MiB | × floor "
+        "| CPU s | × floor | every run (s) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in runs:
         each = ", ".join(f"{s:.2f}" for s in r.seconds)
+        over_export = f"{r.median_s / export.median_s:.2f}" if export else ""
         rows.append(
             f"| {r.variant} | {r.median_s:.2f} | {r.median_s / floor.median_s:.2f} "
-            f"| {r.peak_mib:.0f} | {r.peak_mib / floor.peak_mib:.2f} "
+            f"| {over_export} | {r.peak_mib:.0f} | {r.peak_mib / floor.peak_mib:.2f} "
             f"| {r.median_cpu:.2f} | {r.median_cpu / floor.median_cpu:.2f} | {each} |"
         )
-    # Round by round, against the floor built just before: steadier on a busy machine.
+    # Round by round, against the floors built just before: steadier on a busy machine.
     rows.append("")
-    for r in runs[1:]:
-        ratios = [s / f for s, f in zip(r.seconds, floor.seconds, strict=True)]
-        each = ", ".join(f"{x:.2f}" for x in ratios)
-        rows.append(
-            f"{r.variant} / floor, round by round: {each} (median {statistics.median(ratios):.2f})"
-        )
+    for base in (floor, export):
+        for r in runs:
+            if base is None or r.variant in ("floor", base.variant):
+                continue
+            ratios = [s / f for s, f in zip(r.seconds, base.seconds, strict=True)]
+            each = ", ".join(f"{x:.2f}" for x in ratios)
+            rows.append(
+                f"{r.variant} / {base.variant}, round by round: {each}"
+                f" (median {statistics.median(ratios):.2f})"
+            )
     return "\n".join(rows)
 
 
@@ -143,7 +155,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--skip-blog", action="store_true", help="floor and weeknotes only")
+    parser.add_argument("--skip-blog", action="store_true", help="leave Material's blog out")
     parser.add_argument(
         "--own-nav",
         action="store_true",
@@ -157,7 +169,8 @@ def main() -> None:
 
     site = args.work / f"site-{args.notes}"
     write_site(site, args.notes)
-    variants = VARIANTS[:2] if args.skip_blog else VARIANTS
+    write_floor_export(site)
+    variants = tuple(v for v in VARIANTS if not (args.skip_blog and v == "blog"))
     if args.own_nav:
         variants = (*variants, "weeknotes-own-nav")
     runs = [Runs(v) for v in variants]

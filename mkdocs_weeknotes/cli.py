@@ -21,6 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
+from .checkcache import FILE_NAME as CACHE_FILE
+from .checkcache import StoredCache, cache_folder, inside
 from .config import WeeknotesConfig
 from .export import export as export_pages
 from .newnote import NewNoteError, new_note
@@ -107,14 +109,23 @@ config_option = click.option(
     show_default=True,
     help="How to print problems.",
 )
-def check(config_file: str | None, style: str) -> None:
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Read every note, and neither read nor write the cache of notes already read.",
+)
+def check(config_file: str | None, style: str, no_cache: bool) -> None:
     """Check every note without building the site.
+
+    What reading each note gave is kept in the user's cache folder, so the next
+    check reads again only the notes that changed.
 
     Exit status: 0 when there are no problems, 1 when there are, 2 for bad usage
     or settings.
     """
     site = load_site(config_file)
-    problems = site_problems(site)
+    problems = site_problems(site, cache=not no_cache)
     if style == "json":
         click.echo(safe_json([problem_dict(p) for p in problems]))
     elif style == "github":
@@ -130,9 +141,18 @@ def check(config_file: str | None, style: str) -> None:
     sys.exit(1 if problems else 0)
 
 
-def site_problems(site: Site) -> list[Problem]:
+def site_problems(site: Site, cache: bool = False) -> list[Problem]:
     """Every problem a build would report, without rendering a page."""
-    return SiteBuild.check(get_files(site.config), site.config, site.settings).problems
+    stored = None
+    if cache and site.config.config_file_path:
+        folder = cache_folder(site.config.config_file_path)
+        # Never where MkDocs would copy it into the site.
+        if not inside(folder, site.config.docs_dir):
+            stored = StoredCache(folder / CACHE_FILE)
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings, cache=stored)
+    if stored is not None:
+        stored.save()
+    return build.problems
 
 
 # JSON escapes C0 controls itself; C1 controls and the line separators it writes

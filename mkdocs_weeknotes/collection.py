@@ -20,11 +20,25 @@ from .slugs import slugify
 
 @dataclass(frozen=True)
 class Source:
-    """A note's text as MkDocs holds it, and the path problems should name."""
+    """A note's text as MkDocs holds it, and the path problems should name.
+
+    `digest` is the content's `source_digest`, when known already. The content
+    may then be left empty, but only when the cache holds what reading it gave.
+    """
 
     src_uri: str
     path: str
     content: bytes
+    digest: str = ""
+
+
+def source_digest(content: bytes) -> str:
+    return hashlib.blake2b(content, digest_size=16).hexdigest()
+
+
+# What reading a note gives: the note (None if it is not a weeknote), its
+# problems, and the lines where it says its week and its ref.
+Entry = tuple[Note | None, tuple[Problem, ...], int, int]
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,7 @@ class ReadCache:
 
     def __init__(self) -> None:
         self.context: object = None
-        self.entries: dict[
-            tuple[str, str, str], tuple[Note | None, tuple[Problem, ...], int, int]
-        ] = {}
+        self.entries: dict[tuple[str, str, str], Entry] = {}
 
     def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
         # The theme's language too: fallback titles are written in it.
@@ -147,7 +159,7 @@ def collect(
         cache.start(settings, authors)
     seen: set[tuple[str, str, str]] = set()
     for source in sorted(sources, key=lambda s: s.src_uri):
-        digest = hashlib.blake2b(source.content, digest_size=16).hexdigest()
+        digest = source.digest or source_digest(source.content)
         digests[source.src_uri] = digest
         key = (source.src_uri, source.path, digest)
         known = cache.entries.get(key) if cache is not None else None
@@ -238,7 +250,13 @@ def _canonical_themes(
         for theme in note.themes:
             spellings[theme.slug][theme.label] += 1
     themes = {slug: Theme(slug, _most_common(counts)) for slug, counts in sorted(spellings.items())}
-    renamed = [replace(note, themes=tuple(themes[t.slug] for t in note.themes)) for note in notes]
+    # Most notes spell every theme as most do: those are kept as they are.
+    renamed = [
+        note
+        if all(themes[t.slug] == t for t in note.themes)
+        else replace(note, themes=tuple(themes[t.slug] for t in note.themes))
+        for note in notes
+    ]
     return themes, renamed
 
 

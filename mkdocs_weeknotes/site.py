@@ -21,7 +21,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .collection import ReadCache, Source, Weeknotes, collect, load_authors
+from .checkcache import StoredCache
+from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
 from .config import WeeknotesConfig
 from .feeds import atom
 from .frontmatter import printable
@@ -801,6 +802,10 @@ def collect_site(
     unreadable: list[Problem] = []
     selector = settings.selector
     skipped: Counter[str] = Counter()
+    authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
+    stored = cache if isinstance(cache, StoredCache) else None
+    if stored is not None:
+        stored.start(settings, authors)
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         why = selector.why_not(file.src_uri)
         if why is not None:
@@ -808,21 +813,36 @@ def collect_site(
                 skipped[why] += 1
             continue
         try:
-            data = file.content_bytes
+            source = _source(file, display(file.src_uri), stored)
         except OSError as err:
             # A broken link or a link loop: MkDocs itself would stop the build on it.
             unreadable.append(_unreadable(display(file.src_uri), err))
             file.inclusion = InclusionLevel.EXCLUDED
             continue
-        sources.append(Source(file.src_uri, display(file.src_uri), data))
-        _make_readable(file, data)
-    authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
+        sources.append(source)
     weeknotes = collect(sources, settings, authors, problems + unreadable, keep_text, cache)
     if not weeknotes.notes and not unreadable:
         skipped[WEEKNOTE_FALSE] = len(sources)
         found = _no_notes(files, config, settings, skipped)
         weeknotes = replace(weeknotes, problems=tuple(sorted((*weeknotes.problems, found))))
     return weeknotes
+
+
+def _source(file: File, path: str, stored: StoredCache | None) -> Source:
+    """A note's source; with a cache on disk, unread when its stat is as when last read."""
+    if stored is None or file.generated_by is not None or file.abs_src_path is None:
+        data = file.content_bytes
+        _make_readable(file, data)
+        return Source(file.src_uri, path, data)
+    stat = os.stat(file.abs_src_path)
+    digest = stored.digest_by_stat(file.src_uri, stat)
+    if digest is not None and (file.src_uri, path, digest) in stored.entries:
+        return Source(file.src_uri, path, b"", digest)
+    data = file.content_bytes
+    digest = source_digest(data)
+    stored.remember_stat(file.src_uri, stat, digest)
+    _make_readable(file, data)
+    return Source(file.src_uri, path, data, digest)
 
 
 def _no_notes(

@@ -39,6 +39,15 @@ authors:
 """
 
 
+@pytest.fixture(autouse=True)
+def _check_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """`weeknotes check` keeps its cache in a folder of the test's own, never the
+    user's cache folder; commands run as subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("WEEKNOTES_CACHE_DIR", str(folder))
+    return folder
+
+
 def settings(**values: Any) -> WeeknotesConfig:
     return load_settings(values)
 
