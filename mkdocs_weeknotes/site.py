@@ -39,7 +39,7 @@ STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 # Pages that list notes: they repeat every title and summary, which search
 # already finds in the notes themselves.
-LISTINGS = frozenset({"latest", "year", "theme", "person"})
+LISTINGS = frozenset({"latest", "year", "theme", "person", "week"})
 # Where a note's header and footer go, made when its page is finished.
 HEADER = "#header"
 FOOTER = "#footer"
