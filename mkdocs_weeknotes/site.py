@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files as package_files
+from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors
 from .config import WeeknotesConfig
-from .feeds import atom
+from .feeds import Feed, atom
 from .frontmatter import printable
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
@@ -33,7 +34,7 @@ from .rebase import relative
 from .render import Renderer
 from .sections import HtmlSection, Rollup, cut_sections
 from .selection import NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found
-from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
+from .syndication import FeedSpec, digest_feed, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
@@ -123,7 +124,11 @@ class SiteBuild:
             build.own_stylesheet = not build.site_file_at(copied)
         if feeds_wanted(settings, config.site_url):
             feeds = plan_feeds(
-                plan, build.generated, config.site_name, settings.catalogue.feed_title
+                plan,
+                build.generated,
+                config.site_name,
+                settings.catalogue.feed_title,
+                settings.catalogue.digest_feed_title,
             )
             build.feeds = [feed for feed in feeds if not build.site_file_at(copied, feed)]
             build._feeds_by_page = {feed.page: feed for feed in build.feeds}
@@ -490,6 +495,19 @@ class SiteBuild:
         files = self.renderer.files
         urls: dict[str | None, str] = {}
         for spec in self.feeds:
+            if spec.weeks:
+                feed = digest_feed(
+                    spec,
+                    plan=self.plan,
+                    feed_length=self.settings.feeds.length,
+                    site_url=self.config.site_url or "",
+                    site_name=self.config.site_name,
+                    url_of=self._absolute(urls),
+                    words=self.settings.catalogue,
+                    day=self.renderer.date,
+                )
+                self._write_feed(spec, feed)
+                continue
             feed = make_feed(
                 spec,
                 settings=self.settings,
@@ -501,10 +519,28 @@ class SiteBuild:
                 sections=self.renderer.sections,
                 urls=urls,
             )
-            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(atom(feed))
+            self._write_feed(spec, feed)
+
+    def _write_feed(self, spec: FeedSpec, feed: Feed) -> None:
+        path = os.path.join(self.config.site_dir, *spec.path.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(atom(feed))
+
+    def _absolute(self, urls: dict[str | None, str]) -> Callable[[str | None], str]:
+        """A page's absolute URL from its src_uri, kept in `urls` for the build."""
+        assert self.renderer is not None
+        files = self.renderer.files
+        site_url = self.config.site_url or ""
+        base = site_url if site_url.endswith("/") else site_url + "/"
+
+        def url_of(src_uri: str | None) -> str:
+            if src_uri not in urls:
+                file = files.src_uris.get(src_uri) if src_uri else None
+                urls[src_uri] = urljoin(base, file.url) if file is not None else ""
+            return urls[src_uri]
+
+        return url_of
 
     def _rollup(self, spec: PageSpec) -> Rollup:
         return next(r for r in self.plan.rollups if r.key == spec.rollup)

@@ -70,3 +70,109 @@ def test_latest_and_year_pages_link_each_week_to_its_page(tmp_path: Path) -> Non
     assert '<h2><a href="weeks/2026-W47/">' in latest
     year = build.page("weeknotes/2026/index.html")
     assert '<h2><a href="../weeks/2026-W45/">' in year
+
+
+class _Digest(HTMLParser):
+    """Every tag of an HTML digest, with its attributes, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_the_html_digest_has_inline_styles_absolute_links_and_escaping(tmp_path: Path) -> None:
+    done = weeknotes("digest", "--week", "2026-W47", "--format", "html", cwd=SITE)
+    assert done.returncode == 0, done.stderr
+    parsed = _Digest()
+    parsed.feed(done.stdout)
+    names = {tag for tag, _ in parsed.tags}
+    assert not names & {"style", "script", "link"}
+    assert all("class" not in attrs for _, attrs in parsed.tags)
+    assert all(attrs.get("style") for tag, attrs in parsed.tags if tag in ("div", "h1", "a"))
+    links = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
+    assert links == [
+        "https://example.org/team/weeknotes/2026/2026-11-20-amir/",
+        "https://example.org/team/weeknotes/2026/2026-11-20-rob/",
+        "https://example.org/team/weeknotes/weeks/2026-W47/",
+    ]
+    text = "".join(parsed.text)
+    assert "Tea & <biscuits>" in text and "Rob's <summary> & more." in text
+    assert "<biscuits>" not in done.stdout
+    assert "site_url" not in done.stderr
+
+
+def test_the_markdown_and_text_digests(tmp_path: Path) -> None:
+    # The default week is the last complete one.
+    markdown = weeknotes("digest", "--today", "2026-11-24", cwd=SITE)
+    assert markdown.returncode == 0, markdown.stderr
+    assert markdown.stdout.startswith("# Team week site: the week 2026\\-W47\n")
+    assert (
+        "[Shipping](<https://example.org/team/weeknotes/2026/2026-11-20-amir/>)" in markdown.stdout
+    )
+    assert "Tea &amp; &lt;biscuits&gt;" in markdown.stdout
+    text = weeknotes("digest", "--week", "2026-11-18", "--format", "text", cwd=SITE)
+    assert "* Tea & <biscuits> (by Rob Miller)" in text.stdout
+    assert "  https://example.org/team/weeknotes/2026/2026-11-20-rob/" in text.stdout
+    out = tmp_path / "digest.html"
+    written = weeknotes(
+        "digest", "--week", "2026-W47", "--format", "html", "-o", str(out), cwd=SITE
+    )
+    assert written.returncode == 0 and written.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("<div style=")
+
+
+def test_without_site_url_the_digest_says_its_links_are_from_the_root(tmp_path: Path) -> None:
+    site = copy_site("team-week", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_url: https://example.org/team/\n", ""))
+    done = weeknotes("digest", "--week", "2026-W47", "--format", "text", cwd=site)
+    assert done.returncode == 0
+    assert "site_url" in done.stderr
+    assert "  weeknotes/2026/2026-11-20-rob/" in done.stdout
+
+
+def test_a_feed_of_weekly_digests(tmp_path: Path) -> None:
+    build = mkdocs_build(SITE, tmp_path)
+    feed = build.page("weeknotes/weeks/feed.xml")
+    assert "<title>Team week site: weekly digests</title>" in feed
+    assert feed.count("<entry>") == 4
+    assert "<id>https://example.org/team/weeknotes/weeks/2026-W47/</id>" in feed
+
+
+def test_status_exit_codes_and_json(tmp_path: Path) -> None:
+    missing = weeknotes("status", "--week", "2026-W47", "--format", "json", cwd=SITE)
+    assert missing.returncode == 1, missing.stderr
+    data = json.loads(missing.stdout)
+    assert data["week"] == "2026-W47"
+    assert data["start"] == "2026-11-16" and data["end"] == "2026-11-22"
+    assert [p["id"] for p in data["written"]] == ["amir", "rob"]
+    assert data["written"][1]["notes"] == ["docs/weeknotes/2026/2026-11-20-rob.md"]
+    assert data["missing"] == [{"id": "liz", "name": "Liz Okafor"}]
+    assert data["away"] == []
+    away = weeknotes("status", "--week", "2026-11-12", "--format", "json", cwd=SITE)
+    assert json.loads(away.stdout)["away"] == [{"id": "liz", "name": "Liz Okafor"}]
+    github = weeknotes("status", "--week", "2026-W47", "--format", "github", cwd=SITE)
+    assert github.stdout.startswith("::warning title=Weeknotes 2026-W47::No weeknote yet from: Liz")
+    for wrong in (["--week", "2026-W60"], ["--format", "yaml"], ["-f", "nowhere.yml"]):
+        done = weeknotes("status", *wrong, cwd=SITE)
+        assert done.returncode == 2, (wrong, done.stdout)
+        assert "Traceback" not in done.stderr
+
+
+def test_status_is_0_when_everyone_has_written(tmp_path: Path) -> None:
+    site = copy_site("team-week", tmp_path)
+    (site / "docs/weeknotes/2026/2026-11-19-liz.md").write_text(
+        "---\ndate: 2026-11-19\nauthors: [liz]\n---\nDone.\n"
+    )
+    done = weeknotes("status", "--today", "2026-11-20", cwd=site)
+    assert done.returncode == 0, done.stdout
+    assert "Not yet: -" in done.stdout
+    github = weeknotes("status", "--today", "2026-11-20", "--format", "github", cwd=site)
+    assert github.returncode == 0 and github.stdout.startswith("::notice")
