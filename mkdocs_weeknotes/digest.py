@@ -14,7 +14,6 @@ from markupsafe import escape
 
 from .generated import Plan
 from .listings import WeekGroup
-from .model import Note
 from .team import TeamWeek
 from .weeks import iso_label, last_day
 from .words import Words

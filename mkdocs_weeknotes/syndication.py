@@ -11,13 +11,13 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import Files
 
 from .config import WeeknotesConfig
+from .digest import html as digest_html
+from .digest import make_digest
 from .feeds import Feed, FeedEntry, absolute_html
-from .generated import WEEKS, PageSpec, Plan
+from .generated import PageSpec, Plan
 from .listings import WeekGroup
 from .model import Note
 from .sections import HtmlSection
-from .digest import html as digest_html
-from .digest import make_digest
 from .words import Words
 
 FEED_NAME = "feed.xml"

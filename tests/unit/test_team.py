@@ -92,7 +92,10 @@ def test_without_an_authors_file_the_team_is_who_wrote_lately() -> None:
 
 
 def test_team_values_that_cannot_be_read_are_problems() -> None:
-    text = b"authors:\n  rob:\n    name: Rob\n    active: maybe\n    until: soon\n    away: [2026-W60, x]\n"
+    text = (
+        b"authors:\n  rob:\n    name: Rob\n"
+        b"    active: maybe\n    until: soon\n    away: [2026-W60, x]\n"
+    )
     authors = parse_authors(text, "a.yml")
     assert [(p.code, p.line) for p in authors.problems] == [
         ("WN701", 4),
