@@ -36,7 +36,7 @@ from .recurring import recurring, report, settings_block
 from .schema import front_matter_schema
 from .sections import headings
 from .site import SiteBuild, collect_site
-from .team import RECENT_WEEKS, team_week
+from .team import recent_since, team_week
 from .weeks import parse_week, week_of
 from .writing import WriteError, write_file
 
@@ -472,7 +472,7 @@ def status(
     if build.weeknotes.has_authors_file:
         team = team_week(week, group.notes, people, None)
     else:
-        earliest = week - datetime.timedelta(weeks=RECENT_WEEKS - 1)
+        earliest = recent_since(week)
         recent = [
             ident
             for note in build.plan.notes

@@ -556,7 +556,7 @@ class Renderer:
 
         older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
         newer = labels[place - 1] if place > 0 else None
-        number = spec.key.partition("-")[2]
+        year, _, number = spec.key.partition("-W")
         rollups = []
         for rollup in self.plan.rollups:
             entries = self.entries(group.notes, rollup.key, here)
@@ -574,7 +574,7 @@ class Renderer:
             "previous": week_link(older),
             "next": week_link(newer),
             # The same ISO week number a year before, only when it has notes.
-            "year_ago": week_link(f"{int(spec.key[:4]) - 1}-{number}"),
+            "year_ago": week_link(f"{int(year) - 1:04d}-W{number}"),
             "year": spec.year,
             "year_url": self.url(self.plan.uri("year", spec.year), here),
         }

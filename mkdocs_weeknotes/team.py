@@ -46,6 +46,13 @@ def is_away(person: Person, week: datetime.date) -> bool:
     return any(first <= end and last >= week for first, last in person.away)
 
 
+def recent_since(week: datetime.date) -> datetime.date:
+    """The first week whose writers count as the team for `week`, with no authors file."""
+    days = 7 * (RECENT_WEEKS - 1)
+    # Weeks near the first day of the calendar have fewer weeks before them.
+    return week - datetime.timedelta(days=min(days, week.toordinal() - 1))
+
+
 def team_weeks(
     groups: Sequence[WeekGroup], people: Mapping[str, Person], has_authors_file: bool
 ) -> dict[str, TeamWeek]:
@@ -55,7 +62,7 @@ def team_weeks(
         if has_authors_file:
             result[iso_label(group.week)] = team_week(group.week, group.notes, people, None)
         else:
-            earliest = group.week - datetime.timedelta(weeks=RECENT_WEEKS - 1)
+            earliest = recent_since(group.week)
             recent = [
                 ident
                 for other in groups[index:]

@@ -55,7 +55,7 @@ def iso_label(week: datetime.date) -> str:
     middle day, so a week starting on any day is named by the ISO week that holds
     most of it, and no two team weeks share a name."""
     year, number, _ = (week + datetime.timedelta(days=3)).isocalendar()
-    return f"{year}-W{number:02d}"
+    return f"{year:04d}-W{number:02d}"
 
 
 def iso_days(text: str) -> tuple[datetime.date, datetime.date] | None:

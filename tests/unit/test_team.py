@@ -104,3 +104,9 @@ def test_team_values_that_cannot_be_read_are_problems() -> None:
         ("WN701", 6),
     ]
     assert authors.people["rob"].active
+
+
+def test_weeks_at_the_start_of_the_calendar_have_a_team() -> None:
+    first = note("a.md", D(1, 1, 5), "rob")
+    weeks = team_weeks(by_week(listed([first], False), {}), {}, False)
+    assert weeks["0001-W01"].written == ("rob",)
