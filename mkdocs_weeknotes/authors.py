@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import yaml
@@ -15,6 +16,7 @@ from .model import Person
 from .problems import Problem, quote, shorten
 from .slugs import slugify
 from .suggest import closest
+from .weeks import iso_days
 
 # What a browser ignores in a URL before it reads the scheme: C0 controls and
 # spaces at either end, and tabs and newlines anywhere ("java\tscript:").
@@ -136,9 +138,13 @@ def parse_authors(data: bytes, path: str) -> Authors:
             continue
         values: dict[str, str] = {}
         aliases: list[tuple[str, int]] = []
+        team = TeamFields()
         for name, (field_key, field_value) in _pairs(value_node, path, "key", problems).items():
             if name == "aliases":
                 aliases = _aliases(ident, field_key, field_value, path, problems)
+                continue
+            if name in TEAM_KEYS:
+                team.read(ident, name, field_value, path, problems)
                 continue
             if name not in ("name", "description", "avatar"):
                 continue  # Material's slug, url and others are not ours to judge
@@ -184,6 +190,9 @@ def parse_authors(data: bytes, path: str) -> Authors:
             description=values.get("description", ""),
             avatar=values.get("avatar", ""),
             aliases=tuple(dict.fromkeys(alias for alias, _ in aliases)),
+            active=team.active,
+            until=team.until,
+            away=tuple(team.away),
         )
         alias_lines[ident] = aliases
     problems.extend(_alias_clashes(people, alias_lines, path))
@@ -241,6 +250,85 @@ def _alias_clashes(
                 )
             )
     return problems
+
+
+# Who is on the team which week: read here, used by team.py. Material's blog reads
+# the same file and takes no notice of keys it does not know under an author.
+TEAM_KEYS = ("active", "until", "away")
+_AWAY_HINT = "write 'away: [2026-W47, 2026-12-21..2027-01-01]': ISO weeks, dates or ranges of dates"
+
+
+@dataclass
+class TeamFields:
+    """One person's `active`, `until` and `away`, as read; a wrong value is WN701
+    and left out, so the person counts as on the team."""
+
+    active: bool = True
+    until: datetime.date | None = None
+    away: list[tuple[datetime.date, datetime.date]] = field(default_factory=list)
+
+    def read(
+        self, ident: str, name: str, node: yaml.Node, path: str, problems: list[Problem]
+    ) -> None:
+        def wrong(at: yaml.Node, message: str, hint: str) -> None:
+            line = at.start_mark.line + 1
+            problems.append(Problem(path, line, "WN701", f"author {quote(ident)}: {message}", hint))
+
+        if name == "active":
+            if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":bool"):
+                self.active = str(node.value).casefold() in ("true", "yes", "on")
+            else:
+                wrong(
+                    node,
+                    "'active' must be true or false",
+                    "write 'active: false' once they have left",
+                )
+            return
+        if name == "until":
+            day = _day(node)
+            if day is None:
+                wrong(node, "'until' must be a date", "write their last day as 'until: YYYY-MM-DD'")
+            self.until = day
+            return
+        items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+        for item in items:
+            span = _span(str(item.value)) if isinstance(item, yaml.ScalarNode) else None
+            if span is None:
+                shown = (
+                    quote(shorten(str(item.value), 40))
+                    if isinstance(item, yaml.ScalarNode)
+                    else "a list or mapping"
+                )
+                wrong(
+                    item,
+                    f"'away' entry {shown} is not a week, a date or a range of dates",
+                    _AWAY_HINT,
+                )
+                continue
+            self.away.append(span)
+
+
+def _day(node: yaml.Node) -> datetime.date | None:
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    try:
+        return datetime.date.fromisoformat(str(node.value).strip())
+    except ValueError:
+        return None
+
+
+def _span(text: str) -> tuple[datetime.date, datetime.date] | None:
+    """`2026-W47`, `2026-11-20` or `2026-12-21..2027-01-01` as first and last day."""
+    week = iso_days(text)
+    if week is not None:
+        return week
+    first, _, last = text.partition("..")
+    try:
+        start = datetime.date.fromisoformat(first.strip())
+        end = datetime.date.fromisoformat(last.strip()) if last else start
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
 
 
 def safe_url(url: str) -> bool:

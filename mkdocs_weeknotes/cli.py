@@ -12,18 +12,23 @@ import logging
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urljoin
 
 import click
+from babel.dates import format_date
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import File, get_files
 
 from .checkcache import FILE_NAME as CACHE_FILE
 from .checkcache import StoredCache, cache_folder, inside
-from .config import WeeknotesConfig
+from .config import WeeknotesConfig, parse_locale
+from .digest import FORMATS, make_digest, week_group
+from .digest import write as write_digest
 from .export import export as export_pages
 from .newnote import NewNoteError, new_note
 from .notes import impossible_date_hint
@@ -34,6 +39,8 @@ from .recurring import recurring, report, settings_block
 from .schema import front_matter_schema
 from .sections import headings
 from .site import SiteBuild, collect_site
+from .team import recent_since, team_week
+from .weeks import parse_week, week_of
 from .writing import WriteError, write_file
 
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
@@ -384,3 +391,186 @@ def redirects(config_file: str | None, permalink: str) -> None:
     except PermalinkError as err:
         fail(str(err))
     click.echo(redirects_block(maps, clashes), nl=False)
+
+
+# --- the team's week: digest and status -------------------------------------------------
+
+week_option = click.option(
+    "--week",
+    "week_text",
+    metavar="WEEK",
+    help="An ISO week such as 2026-W47, or any date in the week (YYYY-MM-DD).",
+)
+# Hidden: the day the command takes as today, so that tests and examples agree.
+today_option = click.option("--today", "today_text", hidden=True)
+
+
+def _today(today_text: str | None) -> datetime.date:
+    if not today_text:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(today_text)
+    except ValueError:
+        fail(f"--today {today_text!r} is not a date; write it as YYYY-MM-DD")
+
+
+def _week(site: Site, week_text: str | None, default: datetime.date) -> datetime.date:
+    if not week_text:
+        return default
+    week = parse_week(week_text, site.settings.week_start_index)
+    if week is None:
+        fail(f"--week {week_text!r} is not a week; write an ISO week such as 2026-W47, or a date")
+    return week
+
+
+def _url_maker(site: Site) -> Callable[[str | None], str]:
+    """A page's link from its src_uri: absolute under site_url, else from the site's root."""
+    config = site.config
+    base = config.site_url or ""
+    if base and not base.endswith("/"):
+        base += "/"
+
+    def url_of(src_uri: str | None) -> str:
+        if not src_uri:
+            return ""
+        file = File(src_uri, None, config.site_dir, config.use_directory_urls)
+        return urljoin(base, file.url) if base else file.url
+
+    return url_of
+
+
+@main.command()
+@config_option
+@week_option
+@today_option
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Markdown for a chat, HTML (inline styles) or plain text for an email.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def digest(
+    config_file: str | None,
+    week_text: str | None,
+    today_text: str | None,
+    style: str,
+    output: str | None,
+) -> None:
+    """Print one week's digest, to paste into an email or a chat.
+
+    The week is the last complete one unless --week names another. Links are
+    absolute when mkdocs.yml sets site_url.
+    """
+    site = load_site(config_file)
+    start = site.settings.week_start_index
+    this_week = week_of(_today(today_text), start)
+    week = _week(site, week_text, this_week - datetime.timedelta(days=7))
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    if not site.config.site_url:
+        click.echo(
+            "weeknotes: mkdocs.yml sets no site_url, so links start at the site's root;"
+            " set it for links that work from an email",
+            err=True,
+        )
+    locale = parse_locale(site.settings.locale or site.settings.site_language) or parse_locale("en")
+
+    def day(value: datetime.date) -> str:
+        return format_date(value, site.settings.date_format, locale=locale)
+
+    made = make_digest(
+        build.plan,
+        week_group(build.plan, week),
+        site.settings.catalogue,
+        site.config.site_name,
+        _url_maker(site),
+        day,
+    )
+    text = write_digest(made, style)
+    if output:
+        try:
+            write_file(Path(output), text.encode("utf-8"), replace=True)
+        except WriteError as err:
+            fail(str(err))
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@config_option
+@week_option
+@today_option
+@click.option(
+    "--format",
+    "style",
+    type=click.Choice(["text", "json", "github"]),
+    default="text",
+    show_default=True,
+    help="How to print who has written.",
+)
+def status(
+    config_file: str | None, week_text: str | None, today_text: str | None, style: str
+) -> None:
+    """Who on the team has written this week, who hasn't, and who is away.
+
+    Exit status: 0 when everyone has written, 1 when someone hasn't, 2 for bad
+    usage or settings.
+    """
+    site = load_site(config_file)
+    week = _week(site, week_text, week_of(_today(today_text), site.settings.week_start_index))
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    people = build.plan.people
+    group = week_group(build.plan, week)
+    if build.weeknotes.has_authors_file:
+        team = team_week(week, group.notes, people, None)
+    else:
+        earliest = recent_since(week)
+        recent = [
+            ident
+            for note in build.plan.notes
+            if note.week is not None and earliest <= note.week <= week and not note.draft
+            for ident in note.authors
+        ]
+        team = team_week(week, group.notes, people, recent)
+
+    def name(ident: str) -> str:
+        return people[ident].name if ident in people else ident
+
+    if style == "json":
+        data = {
+            "week": team.label,
+            "start": team.week.isoformat(),
+            "end": team.last.isoformat(),
+            "team_from": "authors file" if build.weeknotes.has_authors_file else "recent notes",
+            "written": [
+                {
+                    "id": ident,
+                    "name": name(ident),
+                    "notes": [n.path for n in group.notes if ident in n.authors and not n.draft],
+                }
+                for ident in team.written
+            ],
+            "missing": [{"id": ident, "name": name(ident)} for ident in team.missing],
+            "away": [{"id": ident, "name": name(ident)} for ident in team.away],
+        }
+        click.echo(safe_json(data))
+    elif style == "github":
+        if team.missing:
+            names = ", ".join(name(i) for i in team.missing)
+            click.echo(
+                f"::warning title={_escape_property(f'Weeknotes {team.label}')}::"
+                f"{_escape_data(f'No weeknote yet from: {names}')}"
+            )
+        else:
+            click.echo(f"::notice title=Weeknotes {team.label}::Everyone has written this week")
+    else:
+        click.echo(f"Week {team.label} ({team.week} to {team.last})")
+        for what, ids in (
+            ("Written", team.written),
+            ("Not yet", team.missing),
+            ("Away", team.away),
+        ):
+            click.echo(f"{what}: {', '.join(name(i) for i in ids) if ids else '-'}")
+    sys.exit(1 if team.missing else 0)

@@ -29,7 +29,7 @@ REQUIRABLE = ("title", "date", "week", "authors", "themes", "summary")
 
 # The learning log's rollup key, and the folders of other generated pages under notes_dir.
 LEARNING = "learning"
-RESERVED = ("themes", "people")
+RESERVED = ("themes", "people", "weeks")
 ANOTHER = "give it another 'path'"
 
 DEFAULT_TITLE_FORMAT = ENGLISH["fallback_title"]

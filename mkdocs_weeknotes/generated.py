@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .collection import Weeknotes
@@ -21,10 +21,13 @@ from .listings import (
 )
 from .model import Note, Person, Theme
 from .sections import Rollup
+from .team import TeamWeek, team_weeks
+from .weeks import iso_label
 
 # Folder names under notes_dir; part of the URL contract in the spec.
 THEMES = "themes"
 PEOPLE = "people"
+WEEKS = "weeks"
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,8 @@ class PageSpec:
     """One generated page: where it goes and what it lists."""
 
     src_uri: str
-    # "latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year"
+    # "latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year",
+    # "week" (keyed by its ISO week, `2026-W47`)
     kind: str
     title: str
     # The year, theme slug, person id, rollup key, or rollup key and year ("learning/2019").
@@ -67,6 +71,10 @@ class Plan:
     rollup_years: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
     # Each note that has translations: every note of its group, the listed one first.
     translations: Mapping[str, Sequence[Note]] = field(default_factory=dict)
+    # Each week with notes, by its ISO week: who wrote, who didn't, who was away.
+    team: Mapping[str, TeamWeek] = field(default_factory=dict)
+    # The ISO weeks with notes, newest first, for each week page's previous and next.
+    week_labels: tuple[str, ...] = ()
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -167,6 +175,9 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
                 )
             )
 
+    team = team_weeks(weeks, weeknotes.people, weeknotes.has_authors_file)
+    pages.extend(_week_pages(weeks, nd, words.format))
+
     around: dict[str, dict[str, tuple[Note | None, Note | None]]] = {}
     for ident, own in by_person.items():
         for src_uri, pair in neighbours(own).items():
@@ -185,7 +196,29 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         rollups=settings.rollup_list,
         rollup_years=rollup_years,
         translations=_translations(weeknotes),
+        team=team,
+        week_labels=tuple(team),
     )
+
+
+def _week_pages(
+    weeks: Sequence[WeekGroup], notes_dir: str, word: Callable[..., str]
+) -> list[PageSpec]:
+    """A page for each week with notes, at weeks/<ISO week>/."""
+    pages = []
+    for group in weeks:
+        label = iso_label(group.week)
+        pages.append(
+            PageSpec(
+                join(notes_dir, WEEKS, label, "index.md"),
+                "week",
+                word("week_title", week=label),
+                key=label,
+                year=str(group.week.year),
+                weeks=(group,),
+            )
+        )
+    return pages
 
 
 def _paged(

@@ -19,6 +19,11 @@ class Person:
     avatar: str = ""
     # Other spellings of the name that notes use (the authors file's `aliases`).
     aliases: tuple[str, ...] = ()
+    # The team's week (see team.py): `active: false` or an `until` date mark
+    # someone who has left; `away` holds the days they are away, as ranges.
+    active: bool = True
+    until: datetime.date | None = None
+    away: tuple[tuple[datetime.date, datetime.date], ...] = ()
 
 
 @dataclass(frozen=True)

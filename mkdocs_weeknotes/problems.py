@@ -44,6 +44,7 @@ CODES: dict[str, str] = {
     "WN501": "a bold line or paragraph that reads like a rollup heading but is not one",
     "WN502": "a heading spelt close to a rollup heading, so its section is not collected",
     "WN601": "feeds are switched on but the site has no `site_url`",
+    "WN701": "an `active`, `until` or `away` value in the authors file that cannot be read",
 }
 
 # How much of a value a message quotes: enough to find it, never a whole file.

@@ -37,6 +37,7 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
+from .weeks import iso_label, last_day
 from .words import ENGLISH, language_name
 
 # What markupsafe's escape changes.
@@ -94,6 +95,26 @@ class WeekView(NamedTuple):
     iso: str
     anchor: str
     notes: NoteList
+    url: str = ""  # of the week's own page
+
+
+class WeekRange(NamedTuple):
+    """A week page's dates: its first and last day, as shown and in ISO form."""
+
+    start: str
+    start_iso: str
+    end: str
+    end_iso: str
+    anchor: str
+
+
+class RollupEntries(NamedTuple):
+    """A rollup's entries on a week's page."""
+
+    id: str
+    title: str
+    url: str
+    entries: Entries
 
 
 @dataclass(frozen=True)
@@ -360,6 +381,7 @@ class Renderer:
                 iso=group.week.isoformat(),
                 anchor=f"week-{group.week.isoformat()}",
                 notes=self.notes(group.notes, here),
+                url=self.url(self.plan.uri("week", iso_label(group.week)), here),
             )
             for group in groups
         )
@@ -517,7 +539,45 @@ class Renderer:
             context["years"] = self.rollup_years(key, here)
             context["year"] = spec.year
             template = "weeknotes/rollup.html"
+        elif spec.kind == "week":
+            context.update(self.week_page(spec, here))
         return self.env.get_template(template).render(context)
+
+    def week_page(self, spec: PageSpec, here: File) -> dict[str, Any]:
+        """What a week's page shows beyond the links every page has."""
+        group = spec.weeks[0]
+        team = self.plan.team.get(spec.key)
+        labels = self.plan.week_labels
+        place = labels.index(spec.key) if spec.key in labels else -1
+
+        def week_link(label: str | None) -> Link | None:
+            uri = self.plan.uri("week", label) if label else None
+            return Link(label, self.url(uri, here)) if label and uri else None
+
+        older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
+        newer = labels[place - 1] if place > 0 else None
+        year, _, number = spec.key.partition("-W")
+        rollups = []
+        for rollup in self.plan.rollups:
+            entries = self.entries(group.notes, rollup.key, here)
+            if entries:
+                url = self.url(self.plan.uri("rollup", rollup.key), here)
+                rollups.append(RollupEntries(rollup.key, rollup.title, url, entries))
+        return {
+            "week": WeekRange(
+                *self.day(group.week), *self.day(last_day(group.week)), f"week-{group.week}"
+            ),
+            "notes": tuple(self.note(note, here) for note in group.notes),
+            "rollups": tuple(rollups),
+            "missing": tuple(self.person(i, here) for i in team.missing) if team else (),
+            "away": tuple(self.person(i, here) for i in team.away) if team else (),
+            "previous": week_link(older),
+            "next": week_link(newer),
+            # The same ISO week number a year before, only when it has notes.
+            "year_ago": week_link(f"{int(year) - 1:04d}-W{number}"),
+            "year": spec.year,
+            "year_url": self.url(self.plan.uri("year", spec.year), here),
+        }
 
     def problems(self, problems: Sequence[Problem]) -> str:
         """A note's own problems, shown at the top of its page while an author works."""

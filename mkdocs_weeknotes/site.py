@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib.resources import files as package_files
+from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +25,7 @@ from mkdocs.structure.pages import Page
 from .checkcache import StoredCache
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
 from .config import WeeknotesConfig
-from .feeds import atom
+from .feeds import Feed, atom
 from .frontmatter import printable
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
@@ -34,13 +35,13 @@ from .rebase import relative
 from .render import Renderer
 from .sections import HtmlSection, Rollup, cut_sections
 from .selection import NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found
-from .syndication import FeedSpec, feeds_wanted, make_feed, plan_feeds
+from .syndication import FeedSpec, digest_feed, feeds_wanted, make_feed, plan_feeds
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 # Pages that list notes: they repeat every title and summary, which search
 # already finds in the notes themselves.
-LISTINGS = frozenset({"latest", "year", "theme", "person"})
+LISTINGS = frozenset({"latest", "year", "theme", "person", "week"})
 # Where a note's header and footer go, made when its page is finished.
 HEADER = "#header"
 FOOTER = "#footer"
@@ -126,7 +127,11 @@ class SiteBuild:
             build.own_stylesheet = not build.site_file_at(copied)
         if feeds_wanted(settings, config.site_url):
             feeds = plan_feeds(
-                plan, build.generated, config.site_name, settings.catalogue.feed_title
+                plan,
+                build.generated,
+                config.site_name,
+                settings.catalogue.feed_title,
+                settings.catalogue.digest_feed_title,
             )
             build.feeds = [feed for feed in feeds if not build.site_file_at(copied, feed)]
             build._feeds_by_page = {feed.page: feed for feed in build.feeds}
@@ -321,6 +326,8 @@ class SiteBuild:
         years = tuple((year, sum(len(g.notes) for g in gs)) for year, gs in plan.years.items())
         pages: dict[str, int] = {}
         for uri, spec in self.generated.items():
+            if spec.kind not in _PRINTED:
+                continue  # a page without a print is rendered on every build
             shown = [*spec.notes, *(n for week in spec.weeks for n in week.notes)]
             extra: object = ()
             if spec.kind in ("latest", "year"):
@@ -624,12 +631,26 @@ class SiteBuild:
         files = self.renderer.files
         urls: dict[str | None, str] = {}
         for spec in self.feeds:
-            path = os.path.join(self.config.site_dir, *spec.path.split("/"))
-            if now is not None:
+            # The digests' feed is one small file, written every time.
+            if now is not None and not spec.weeks:
+                path = os.path.join(self.config.site_dir, *spec.path.split("/"))
                 print_ = now.feeds[spec.path] = self._feed_print(spec, now.site)
                 unchanged = before is not None and before.feeds.get(spec.path) == print_
                 if unchanged and os.path.isfile(path):
                     continue
+            if spec.weeks:
+                feed = digest_feed(
+                    spec,
+                    plan=self.plan,
+                    feed_length=self.settings.feeds.length,
+                    site_url=self.config.site_url or "",
+                    site_name=self.config.site_name,
+                    url_of=self._absolute(urls),
+                    words=self.settings.catalogue,
+                    day=self.renderer.date,
+                )
+                self._write_feed(spec, feed)
+                continue
             feed = make_feed(
                 spec,
                 settings=self.settings,
@@ -641,9 +662,28 @@ class SiteBuild:
                 sections=self.renderer.sections,
                 urls=urls,
             )
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(atom(feed))
+            self._write_feed(spec, feed)
+
+    def _write_feed(self, spec: FeedSpec, feed: Feed) -> None:
+        path = os.path.join(self.config.site_dir, *spec.path.split("/"))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as handle:
+            handle.write(atom(feed))
+
+    def _absolute(self, urls: dict[str | None, str]) -> Callable[[str | None], str]:
+        """A page's absolute URL from its src_uri, kept in `urls` for the build."""
+        assert self.renderer is not None
+        files = self.renderer.files
+        site_url = self.config.site_url or ""
+        base = site_url if site_url.endswith("/") else site_url + "/"
+
+        def url_of(src_uri: str | None) -> str:
+            if src_uri not in urls:
+                file = files.src_uris.get(src_uri) if src_uri else None
+                urls[src_uri] = urljoin(base, file.url) if file is not None else ""
+            return urls[src_uri]
+
+        return url_of
 
     def _feed_print(self, spec: FeedSpec, site: int) -> int:
         """What a feed shows: its notes (all of a rollup's, whose sections it lists),
@@ -772,6 +812,13 @@ def _templates(dirs: Sequence[str]) -> tuple[tuple[str, int], ...]:
                 path = os.path.join(root, name)
                 found.append((path, os.stat(path).st_mtime_ns))
     return tuple(sorted(found))
+
+
+# The kinds of generated page whose every input `prints` knows. A week page shows
+# the weeks around it and the whole team, so it is simply rendered every time.
+_PRINTED = frozenset(
+    {"latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year"}
+)
 
 
 def _nav_print(items: Sequence[StructureItem]) -> tuple[object, ...]:

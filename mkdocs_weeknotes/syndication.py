@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from mkdocs.structure.files import Files
 
 from .config import WeeknotesConfig
+from .digest import html as digest_html
+from .digest import make_digest
 from .feeds import Feed, FeedEntry, absolute_html
 from .generated import PageSpec, Plan
+from .listings import WeekGroup
 from .model import Note
 from .sections import HtmlSection
+from .words import Words
 
 FEED_NAME = "feed.xml"
 
@@ -25,6 +30,8 @@ class FeedSpec:
     page: str  # src_uri of the page the feed follows
     notes: tuple[Note, ...]
     rollup: str = ""  # for a rollup's feed: entries are its sections
+    # For the feed of weekly digests: its weeks, newest first; an entry each.
+    weeks: tuple[WeekGroup, ...] = ()
 
 
 def feeds_wanted(settings: WeeknotesConfig, site_url: str | None) -> bool:
@@ -33,10 +40,15 @@ def feeds_wanted(settings: WeeknotesConfig, site_url: str | None) -> bool:
 
 
 def plan_feeds(
-    plan: Plan, generated: Mapping[str, PageSpec], site_name: str, title: str
+    plan: Plan,
+    generated: Mapping[str, PageSpec],
+    site_name: str,
+    title: str,
+    digest_title: str = "{site}",
 ) -> list[FeedSpec]:
-    """A feed beside the notes index, each theme, each person and each rollup;
-    `title` is the team feed's (the `feed_title` words)."""
+    """A feed beside the notes index, each theme, each person and each rollup, and
+    one of weekly digests beside the week pages; `title` is the team feed's (the
+    `feed_title` words), `digest_title` the digests' (`digest_feed_title`)."""
     published = tuple(note for note in plan.notes if not note.draft)
     feeds: list[FeedSpec] = []
     for uri, spec in generated.items():
@@ -55,7 +67,57 @@ def plan_feeds(
         elif spec.kind == "rollup":
             own = tuple(n for n in published if any(ref.rollup == spec.key for ref in n.sections))
             feeds.append(FeedSpec(path, f"{site_name}: {spec.title}", uri, own, spec.key))
+    weeks = [spec for uri, spec in generated.items() if spec.kind == "week"]
+    if weeks:
+        # Beside the week pages; it follows the newest of them.
+        folder = posixpath.dirname(posixpath.dirname(weeks[0].src_uri))
+        feeds.append(
+            FeedSpec(
+                posixpath.join(folder, FEED_NAME),
+                digest_title.format(site=site_name),
+                weeks[0].src_uri,
+                (),
+                weeks=tuple(spec.weeks[0] for spec in weeks),
+            )
+        )
     return feeds
+
+
+def digest_feed(
+    spec: FeedSpec,
+    *,
+    plan: Plan,
+    feed_length: int,
+    site_url: str,
+    site_name: str,
+    url_of: Callable[[str | None], str],
+    words: Words,
+    day: Callable[[datetime.date], str],
+) -> Feed:
+    """The feed of weekly digests: one entry per week, its content the HTML digest."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    entries = []
+    for group in spec.weeks[:feed_length]:
+        made = make_digest(plan, group, words, site_name, url_of, day)
+        dates = [note.date for note in group.notes if note.date is not None]
+        updated = max(dates) if dates else group.week
+        entries.append(
+            FeedEntry(
+                title=made.title,
+                url=made.url,
+                published=updated,
+                updated=updated,
+                summary=made.range,
+                content=digest_html(made),
+            )
+        )
+    return Feed(
+        title=spec.title,
+        url=urljoin(base, spec.path),
+        page_url=url_of(spec.page),
+        site_name=site_name,
+        entries=tuple(entries),
+    )
 
 
 def make_feed(

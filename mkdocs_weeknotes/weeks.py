@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 
 def week_of(day: datetime.date, week_start: int) -> datetime.date:
@@ -43,3 +44,46 @@ def weekday_name(day: datetime.date) -> str:
     return ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[
         day.weekday()
     ]
+
+
+# `--week 2026-W47`, or a date in the week; the `away` entries of the authors file too.
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+def iso_label(week: datetime.date) -> str:
+    """The ISO week (`2026-W47`) of a team week starting on `week`: that of its
+    middle day, so a week starting on any day is named by the ISO week that holds
+    most of it, and no two team weeks share a name."""
+    year, number, _ = (week + datetime.timedelta(days=3)).isocalendar()
+    return f"{year:04d}-W{number:02d}"
+
+
+def iso_days(text: str) -> tuple[datetime.date, datetime.date] | None:
+    """The Monday and Sunday of an ISO week written `2026-W47`, or None."""
+    match = _ISO_WEEK.fullmatch(text.strip())
+    if match is None:
+        return None
+    try:
+        monday = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        return None
+    return monday, monday + datetime.timedelta(days=6)
+
+
+def parse_week(text: str, week_start: int) -> datetime.date | None:
+    """The first day of the team week named by `2026-W47` or by any date in it."""
+    days = iso_days(text)
+    if days is not None:
+        # The team week whose middle day is in that ISO week (see iso_label).
+        return week_of(days[0] + datetime.timedelta(days=3), week_start)
+    try:
+        day = datetime.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    if outside_calendar(day, week_start) is not None:
+        return None
+    return week_of(day, week_start)
+
+
+def last_day(week: datetime.date) -> datetime.date:
+    return week + datetime.timedelta(days=6)

@@ -56,6 +56,18 @@ ENGLISH: dict[str, str] = {
     "fallback_title": "Weeknote: {people}, w/c {week}",
     "and": "and",
     "the_team": "the team",
+    # A week's page and its digest.
+    "week_title": "Week {week}",
+    "week_range": "{start} to {end}",
+    "previous_week": "Previous week",
+    "next_week": "Next week",
+    "year_ago": "The same week a year ago",
+    "wrote_nothing": "No note this week from:",
+    "away": "Away:",
+    "this_week_on_site": "This week on the site",
+    "digest_title": "{site}: the week {week}",
+    "digest_feed_title": "{site}: weekly digests",
+    "week_link": "Week {week}",
 }
 
 ENGLISH_PLURALS: dict[str, Plural] = {
@@ -98,6 +110,17 @@ _WELSH = {
     "fallback_title": "Nodyn wythnos: {people}, wythnos yn dechrau {week}",
     "and": "a",
     "the_team": "y tîm",
+    "week_title": "Wythnos {week}",
+    "week_range": "{start} i {end}",
+    "previous_week": "Yr wythnos flaenorol",
+    "next_week": "Yr wythnos nesaf",
+    "year_ago": "Yr un wythnos flwyddyn yn ôl",
+    "wrote_nothing": "Dim nodyn yr wythnos hon gan:",
+    "away": "I ffwrdd:",
+    "this_week_on_site": "Yr wythnos hon ar y wefan",
+    "digest_title": "{site}: wythnos {week}",
+    "digest_feed_title": "{site}: crynodebau wythnosol",
+    "week_link": "Wythnos {week}",
 }
 
 _GERMAN = {
@@ -135,6 +158,17 @@ _GERMAN = {
     "fallback_title": "Wochennotiz: {people}, Woche ab {week}",
     "and": "und",
     "the_team": "das Team",
+    "week_title": "Woche {week}",
+    "week_range": "{start} bis {end}",
+    "previous_week": "Vorige Woche",
+    "next_week": "Nächste Woche",
+    "year_ago": "Dieselbe Woche vor einem Jahr",
+    "wrote_nothing": "Diese Woche keine Notiz von:",
+    "away": "Abwesend:",
+    "this_week_on_site": "Diese Woche auf der Website",
+    "digest_title": "{site}: Woche {week}",
+    "digest_feed_title": "{site}: Wochenübersichten",
+    "week_link": "Woche {week}",
 }
 
 _FRENCH = {
@@ -172,6 +206,17 @@ _FRENCH = {
     "fallback_title": "Note hebdomadaire : {people}, semaine du {week}",
     "and": "et",
     "the_team": "l’équipe",
+    "week_title": "Semaine {week}",
+    "week_range": "du {start} au {end}",
+    "previous_week": "Semaine précédente",
+    "next_week": "Semaine suivante",
+    "year_ago": "La même semaine il y a un an",
+    "wrote_nothing": "Pas de note cette semaine de :",
+    "away": "Absents :",
+    "this_week_on_site": "Cette semaine sur le site",
+    "digest_title": "{site} : la semaine {week}",
+    "digest_feed_title": "{site} : résumés hebdomadaires",
+    "week_link": "Semaine {week}",
 }
 
 _SPANISH = {
@@ -209,6 +254,17 @@ _SPANISH = {
     "fallback_title": "Nota semanal: {people}, semana del {week}",
     "and": "y",
     "the_team": "el equipo",
+    "week_title": "Semana {week}",
+    "week_range": "del {start} al {end}",
+    "previous_week": "Semana anterior",
+    "next_week": "Semana siguiente",
+    "year_ago": "La misma semana hace un año",
+    "wrote_nothing": "Sin nota esta semana de:",
+    "away": "Ausentes:",
+    "this_week_on_site": "Esta semana en el sitio",
+    "digest_title": "{site}: la semana {week}",
+    "digest_feed_title": "{site}: resúmenes semanales",
+    "week_link": "Semana {week}",
 }
 
 _DUTCH = {
@@ -246,6 +302,17 @@ _DUTCH = {
     "fallback_title": "Weeknotitie: {people}, week van {week}",
     "and": "en",
     "the_team": "het team",
+    "week_title": "Week {week}",
+    "week_range": "{start} tot en met {end}",
+    "previous_week": "Vorige week",
+    "next_week": "Volgende week",
+    "year_ago": "Dezelfde week een jaar geleden",
+    "wrote_nothing": "Deze week geen notitie van:",
+    "away": "Afwezig:",
+    "this_week_on_site": "Deze week op de site",
+    "digest_title": "{site}: week {week}",
+    "digest_feed_title": "{site}: wekelijkse overzichten",
+    "week_link": "Week {week}",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {
