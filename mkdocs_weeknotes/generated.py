@@ -67,6 +67,8 @@ class Plan:
     rollup_years: Mapping[str, Mapping[int, int]] = field(default_factory=dict)
     # Each note that has translations: every note of its group, the listed one first.
     translations: Mapping[str, Sequence[Note]] = field(default_factory=dict)
+    # For each person, the notes that mention them, newest first.
+    mentioned: Mapping[str, Sequence[Note]] = field(default_factory=dict)
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -185,6 +187,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         rollups=settings.rollup_list,
         rollup_years=rollup_years,
         translations=_translations(weeknotes),
+        mentioned=_mentioned(notes),
     )
 
 
@@ -206,6 +209,14 @@ def _paged(
         )
         for number, chunk in enumerate(chunks, 1)
     ]
+
+
+def _mentioned(notes: Sequence[Note]) -> dict[str, list[Note]]:
+    mentioned: dict[str, list[Note]] = {}
+    for note in notes:
+        for ident in note.mentions:
+            mentioned.setdefault(ident, []).append(note)
+    return mentioned
 
 
 def _translations(weeknotes: Weeknotes) -> dict[str, tuple[Note, ...]]:
