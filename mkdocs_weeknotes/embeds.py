@@ -150,7 +150,11 @@ def read(
         if written.isascii() and written.isdigit() and 0 < int(written) <= 1000:
             limit = int(written)
         else:
-            problem("WN711", f"limit {quote(written)} is not a number from 1 to 1000", "")
+            problem(
+                "WN711",
+                f"limit {quote(written)} is not a number from 1 to 1000",
+                "write a whole number, such as limit=5",
+            )
     theme = _theme(values["theme"], themes, problem) if "theme" in values else ""
     person = _person(values["person"], people, problem) if "person" in values else ""
     if problems:

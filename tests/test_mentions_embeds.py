@@ -144,7 +144,8 @@ def test_a_wrong_embed_is_a_problem_on_its_line(tmp_path: Path) -> None:
         "docs/bad.md:7: WN711 'latest' takes no option 'limt' (did you mean 'limit'?)",
         "docs/bad.md:7: WN712 the embed's person 'lizz' is not on the team (did you mean 'liz'?)",
         "docs/bad.md:9: WN711 'week' takes no option 'limit' (its options are theme, person)",
-        "docs/bad.md:11: WN711 limit 'lots' is not a number from 1 to 1000",
+        "docs/bad.md:11: WN711 limit 'lots' is not a number from 1 to 1000"
+        " (write a whole number, such as limit=5)",
         NEAR_MISS,
     ]
     html = build.page("bad/index.html")
