@@ -163,3 +163,12 @@ def test_the_corpus_has_no_mention_problems() -> None:
     nobody is a near miss, as only people's slugs are handles."""
     check = weeknotes("check", "--format", "json", cwd=SITES / "connectedbydata")
     assert "WN71" not in check.stdout
+
+
+def test_export_lists_the_notes_that_mention_a_person(tmp_path: Path) -> None:
+    site = copy_site("mentions", tmp_path)
+    done = weeknotes("export", "--out", str(tmp_path / "out"), cwd=site)
+    assert done.returncode == 0, done.stdout + done.stderr
+    liz = (tmp_path / "out" / "weeknotes" / "people" / "liz" / "index.md").read_text("utf-8")
+    mentioned = liz.split("## Mentioned in\n", 1)[1]
+    assert "[Data week](../../2019/2019-06-28-rob.md)" in mentioned
