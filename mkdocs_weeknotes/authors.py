@@ -12,6 +12,7 @@ import yaml
 
 from . import frontmatter
 from .frontmatter import MAX_ITEMS, TOO_LARGE_HINT, expanded_size, too_large
+from .mentions import Handles, handles
 from .model import Person
 from .problems import Problem, quote, shorten
 from .slugs import slugify
@@ -53,6 +54,11 @@ class Authors:
         if name in self.people:
             return name
         return self._index.get(name.casefold())
+
+    @cached_property
+    def handles(self) -> Handles:
+        """Who each `@handle` in a note's text names."""
+        return handles(self.people.values(), free_text=False)
 
     @cached_property
     def _index(self) -> dict[str, str]:

@@ -245,6 +245,7 @@ NOTE_FIELDS = (
     "sections",
     "lang",
     "ref",
+    "mentions",
 )
 
 
@@ -265,6 +266,7 @@ def note_to_plain(note: Note, src_uri: str, path: str) -> list[Any]:
         [[ref.rollup, ref.heading, ref.level, ref.line] for ref in note.sections],
         note.lang,
         note.ref,
+        list(note.mentions),
     ]
 
 
@@ -274,7 +276,21 @@ def note_from_plain(
     """A note from `note_to_plain`'s list; ValueError or TypeError if it is not one.
     `themes` holds the themes made so far, so that notes share them as a read's do."""
     themes = {} if themes is None else themes
-    (title, source, date, week, authors, labels, summary, draft, flagged, refs, lang, ref) = data
+    (
+        title,
+        source,
+        date,
+        week,
+        authors,
+        labels,
+        summary,
+        draft,
+        flagged,
+        refs,
+        lang,
+        ref,
+        mentions,
+    ) = data
     found = []
     for slug, label in _list(labels):
         key = (_text(slug), _text(label))
@@ -300,6 +316,7 @@ def note_from_plain(
         ),
         lang=_text(lang),
         ref=_text(ref),
+        mentions=tuple(_text(m) for m in _list(mentions)),
     )
 
 

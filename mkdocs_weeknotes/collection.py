@@ -233,7 +233,9 @@ def _free_text_people(
         if note.title_source == "format":
             names = [people[ident].name for ident in ids]
             title = format_title(settings, names, note.week, note.date, note.src_uri)
-        renamed.append(replace(note, authors=ids, title=title))
+        # Mentions were read as slugs: only those of the notes' people name someone.
+        mentions = tuple(m for m in note.mentions if m in people and m not in ids)
+        renamed.append(replace(note, authors=ids, title=title, mentions=mentions))
     return people, renamed
 
 

@@ -466,6 +466,8 @@ class WeeknotesConfig(Config):
     stylesheet = c.Type(bool, default=True)
     # Problems at the top of a note's own page: in `mkdocs serve` only, always, or never.
     show_problems = c.Choice(("serve", "always", "never"), default="serve")
+    # `@id` in a note's text links to that person's page (see mentions.py).
+    mentions = c.Type(bool, default=True)
     # The `weeknotes new` command.
     new_note_path = _NotePath()
     new_note_template = c.Optional(c.Type(str))

@@ -145,6 +145,9 @@ class Exporter:
                     "",
                     text(words.format("page_of", number=spec.number, count=spec.count)) + ".",
                 ]
+            mentioned = self.plan.mentioned.get(spec.key, ()) if spec.kind == "person" else ()
+            if mentioned and spec.number == 1:
+                out += ["", f"## {text(words.mentioned_in)}", "", *self.notes(mentioned, uri)]
         return "\n".join(out).rstrip() + "\n"
 
     def entries(self, notes: Iterable[Note], rollup: str, page: str) -> list[str]:

@@ -75,6 +75,8 @@ class Plan:
     team: Mapping[str, TeamWeek] = field(default_factory=dict)
     # The ISO weeks with notes, newest first, for each week page's previous and next.
     week_labels: tuple[str, ...] = ()
+    # For each person, the notes that mention them, newest first.
+    mentioned: Mapping[str, Sequence[Note]] = field(default_factory=dict)
 
     def uri(self, kind: str, key: str = "") -> str | None:
         """The src_uri of the first page of a kind (and key), if it is generated."""
@@ -198,6 +200,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
         translations=_translations(weeknotes),
         team=team,
         week_labels=tuple(team),
+        mentioned=_mentioned(notes),
     )
 
 
@@ -239,6 +242,14 @@ def _paged(
         )
         for number, chunk in enumerate(chunks, 1)
     ]
+
+
+def _mentioned(notes: Sequence[Note]) -> dict[str, list[Note]]:
+    mentioned: dict[str, list[Note]] = {}
+    for note in notes:
+        for ident in note.mentions:
+            mentioned.setdefault(ident, []).append(note)
+    return mentioned
 
 
 def _translations(weeknotes: Weeknotes) -> dict[str, tuple[Note, ...]]:

@@ -63,3 +63,5 @@ class Note:
     # translations share: its `ref`, else its path without a language suffix.
     lang: str = ""
     ref: str = ""
+    # The people the note mentions (`@id`), by id, its own authors left out.
+    mentions: tuple[str, ...] = ()

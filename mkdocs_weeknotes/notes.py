@@ -14,6 +14,7 @@ from typing import Any
 from .authors import Authors
 from .config import RESERVED, WEEKDAYS, WeeknotesConfig, parse_locale, rollup_setting
 from .frontmatter import Field, FrontMatter, Invalid, printable, read
+from .mentions import find as find_mentions
 from .model import Note, Theme
 from .names import split_names
 from .problems import Problem, quote
@@ -138,6 +139,7 @@ class _Checker:
         self.check_required(title_source, date)
         sections = self.check_sections()
         lang, ref = self.check_translation()
+        mentions = self.check_mentions(people)
         return Note(
             src_uri=self.src_uri,
             path=self.path,
@@ -152,7 +154,36 @@ class _Checker:
             sections=sections,
             lang=lang,
             ref=ref,
+            mentions=mentions,
         )
+
+    def check_mentions(self, people: tuple[str, ...]) -> tuple[str, ...]:
+        """Who the note's text mentions, by id; a near miss of someone's handle is
+        WN710. Without an authors file the handles are kept as slugs, to be matched
+        with the people of every note (see collection.py), and none is a problem."""
+        if not self.settings.mentions:
+            return ()
+        found: dict[str, None] = {}
+        for mention in find_mentions(self.fm.body, self.fm.body_line):
+            if self.authors is None:
+                found[slugify(mention.handle)] = None
+                continue
+            ident = self.authors.handles.resolve(mention.handle)
+            if ident is not None:
+                if ident not in people:
+                    found[ident] = None
+                continue
+            # A handle close to nobody's is someone elsewhere, such as a social
+            # media account: only a near miss is a problem.
+            near = self.authors.handles.near(mention.handle)
+            if near is not None:
+                self.problem(
+                    mention.line,
+                    "WN710",
+                    f"{quote('@' + mention.handle)} mentions nobody on the team",
+                    f"did you mean {quote('@' + near)}?",
+                )
+        return tuple(found)
 
     def check_translation(self) -> tuple[str, str]:
         """The note's language and what its translations share (see Note.ref).

@@ -45,6 +45,9 @@ CODES: dict[str, str] = {
     "WN502": "a heading spelt close to a rollup heading, so its section is not collected",
     "WN601": "feeds are switched on but the site has no `site_url`",
     "WN701": "an `active`, `until` or `away` value in the authors file that cannot be read",
+    "WN710": "an `@name` in a note's text close to someone's handle, but nobody's",
+    "WN711": "an embed marker with an unknown listing or option, or a value that cannot be used",
+    "WN712": "an embed marker names a theme or person the site does not have",
 }
 
 # How much of a value a message quotes: enough to find it, never a whole file.

@@ -29,7 +29,8 @@ from markupsafe import Markup, escape
 from mkdocs.structure.files import File, Files
 
 from . import note_parts
-from .config import WeeknotesConfig, parse_locale
+from .config import LEARNING, WeeknotesConfig, parse_locale
+from .embeds import Embed, notes_of, week_of_embed
 from .generated import PageSpec, Plan, rollup_year_key
 from .listings import WeekGroup
 from .model import Note, Person, Theme
@@ -517,6 +518,9 @@ class Renderer:
         elif spec.kind == "person":
             context["person"] = self.person(spec.key, here)
             context["notes"] = self.notes(spec.notes, here)
+            # The notes that mention them, on the first page of their own.
+            mentioned = self.plan.mentioned.get(spec.key, ()) if spec.number == 1 else ()
+            context["mentioned"] = self.notes(mentioned, here)
             context["pager"] = self.pager(spec, here)
             counts: dict[str, int] = {}
             for note in self.plan.by_person.get(spec.key, ()):
@@ -578,6 +582,39 @@ class Renderer:
             "year": spec.year,
             "year_url": self.url(self.plan.uri("year", spec.year), here),
         }
+
+    def embed(self, embed: Embed, here: File) -> str:
+        """An embedded listing (see embeds.py) on the page `here`, with a link to
+        the page that lists it all."""
+        plan = self.plan
+        log = next((r for r in plan.rollups if r.key == LEARNING), None)
+        context: dict[str, Any] = {
+            "listing": embed.listing,
+            "notes": (),
+            "entries": (),
+            "weeks": (),
+        }
+        context["weeks"] = ()
+        if embed.listing == "week":
+            context["weeks"] = self.weeks(week_of_embed(embed, plan), here)
+        elif embed.listing == "learning" and log is not None:
+            context["entries"] = self.entries(notes_of(embed, plan, log.key), log.key, here)
+        else:
+            context["notes"] = self.notes(notes_of(embed, plan, ""), here)
+        anchor = ""
+        if embed.person:
+            person = plan.people.get(embed.person)
+            more = (plan.uri("person", embed.person), person.name if person else embed.person)
+            anchor = "#wn-learning" if embed.listing == "learning" else ""
+        elif embed.listing == "learning" and log is not None:
+            more = (plan.uri("rollup", log.key), log.title)
+        elif embed.theme and embed.theme in plan.themes:
+            more = (plan.uri("theme", embed.theme), plan.themes[embed.theme].label)
+        else:
+            more = (plan.uri("latest"), self.words.latest_title)
+        url = self.url(more[0], here)
+        context["more"] = Link(more[1], url + anchor) if url else None
+        return self.env.get_template("weeknotes/embed.html").render(context)
 
     def problems(self, problems: Sequence[Problem]) -> str:
         """A note's own problems, shown at the top of its page while an author works."""

@@ -22,14 +22,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import embeds
 from .checkcache import StoredCache
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
-from .config import WeeknotesConfig
+from .config import LEARNING, WeeknotesConfig
 from .feeds import Feed, atom
 from .frontmatter import printable
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
-from .model import Note
+from .mentions import Handles, handles, link_mentions
+from .model import Note, Theme
 from .problems import Problem, quote
 from .rebase import relative
 from .render import Renderer
@@ -100,6 +102,11 @@ class SiteBuild:
     _by_path: dict[str, list[Problem]] | None = None
     # Each note's hash, for `serve --dirty`'s prints.
     _hashed: dict[str, int] = field(default_factory=dict)
+    _handles: Handles | None = None
+    # Each page's embed markers (see embeds.py), by src_uri, read when notes are checked.
+    markers: dict[str, embeds.Found] = field(default_factory=dict)
+    # The embeds of a page to fill in its finished HTML: (placeholder, embed) pairs.
+    embedded: dict[str, list[tuple[str, embeds.Embed]]] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
 
@@ -117,9 +124,11 @@ class SiteBuild:
 
         This is all that `weeknotes check` runs; a build goes on with `apply`.
         """
-        weeknotes = collect_site(files, config, settings, keep_text, cache)
+        marked: dict[str, bytes] = {}
+        weeknotes = collect_site(files, config, settings, keep_text, cache, marked)
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
+        build.read_embeds(marked, _display(config))
         build.place_pages(files)
         # Where the site's own files are copied to, for our feeds and stylesheet.
         copied = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
@@ -182,6 +191,19 @@ class SiteBuild:
             )
         if self.settings.stylesheet and self.own_stylesheet:
             files.append(File.generated(self.config, STYLESHEET, content=_stylesheet()))
+
+    def read_embeds(self, marked: Mapping[str, bytes], display: Callable[[str], str]) -> None:
+        """The embed markers of the pages that have any, each checked (WN711, WN712)."""
+        if not marked:
+            return
+        themes = {slug: Theme(slug, label) for slug, label in self.settings.vocabulary.items()}
+        themes.update(self.weeknotes.themes)
+        learning = any(rollup.key == LEARNING for rollup in self.plan.rollups)
+        for uri, data in marked.items():
+            text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
+            found = embeds.find(text, display(uri), themes, self.weeknotes.people, learning)
+            self.markers[uri] = found
+            self.problems.extend(found.problems)
 
     def site_file_at(self, copied: Mapping[str, File], feed: FeedSpec | None = None) -> bool:
         """Whether a file of the site is copied to where we would write `feed`, or
@@ -265,6 +287,9 @@ class SiteBuild:
         in_nav = {page.file.src_uri for page in nav.pages}
         for file in pages:
             uri = file.src_uri
+            if uri in self.markers:
+                _render_again(file)  # its embedded listings may have changed
+                continue
             spec = self.generated.get(uri)
             print_ = now.pages.get(uri) if spec is not None else now.notes.get(uri)
             if print_ is None:
@@ -296,6 +321,8 @@ class SiteBuild:
                 _nav_print(nav.items),
                 tuple(self.generated),
                 tuple((f.page, f.path, f.title) for f in self.feeds),
+                # Whom an `@handle` in any note links to.
+                tuple((p.id, p.slug, p.aliases) for p in plan.people.values()),
             )
         )
         counts = {ident: len(notes) for ident, notes in plan.by_person.items()}
@@ -341,6 +368,7 @@ class SiteBuild:
                 )
             elif spec.kind == "person":
                 extra = (
+                    tuple(hashed[n.src_uri] for n in plan.mentioned.get(spec.key, ())),
                     people({spec.key}),
                     themes({t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes}),
                     tuple(t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes),
@@ -482,9 +510,14 @@ class SiteBuild:
         if self.renderer is None:
             return html
         uri = page.file.src_uri
+        if uri in self.markers:
+            html = self._mark_embeds(html, uri)
         note = self.weeknotes.note(uri)
         if note is None:
             return html
+        if self.settings.mentions and "@" in html:
+            # Before the sections are cut: a learning entry keeps its links.
+            html = link_mentions(html, self._mention_link(page.file))
         sections = cut_sections(html, self.plan.rollups) if note.sections else []
         # The HTML is kept only for full-content feeds: memory grows with every note.
         keep = html if self.feeds and self.settings.feeds.content == "full" else ""
@@ -501,6 +534,49 @@ class SiteBuild:
         else:
             html = self.renderer.title(note) + _placeholder(HEADER) + html
         return html + _placeholder(FOOTER)
+
+    def _mark_embeds(self, html: str, uri: str) -> str:
+        """Each embed marker of the page becomes a placeholder, filled when every
+        note is rendered; a marker with a problem stays the comment it is."""
+        known = self.markers[uri].embeds
+        marks = self.embedded.setdefault(uri, [])
+
+        def mark(match: re.Match[str]) -> str:
+            embed = known.get(embeds.key(match.group(1)))
+            if embed is None:
+                return match.group(0)
+            placeholder = _placeholder(f"{uri}#embed-{len(marks)}")
+            marks.append((placeholder, embed))
+            return placeholder
+
+        return embeds.HTML.sub(mark, html)
+
+    def _fill_embeds(self, text: str, page: Page) -> str:
+        assert self.renderer is not None
+        for placeholder, embed in self.embedded.pop(page.file.src_uri, []):
+            text = text.replace(placeholder, self.renderer.embed(embed, page.file), 1)
+        return text
+
+    def _mention_link(self, here: File) -> Callable[[str], tuple[str, str] | None]:
+        """For a handle, the link from `here` to its person's page and their name,
+        escaped for HTML; None for a handle that names nobody with a page."""
+        assert self.renderer is not None
+        renderer = self.renderer
+        if self._handles is None:
+            people = self.weeknotes.people.values()
+            self._handles = handles(people, free_text=not self.weeknotes.has_authors_file)
+        resolve = self._handles.resolve
+
+        def link(handle: str) -> tuple[str, str] | None:
+            ident = resolve(handle)
+            if ident is None:
+                return None
+            url = renderer.url(self.plan.uri("person", ident), here)
+            if not url:
+                return None
+            return renderer.text(url), renderer.text(self.plan.people[ident].name)
+
+        return link
 
     def recall_renders(self) -> None:
         """What each note's render gave: this build's, or for a note that a `--dirty`
@@ -526,6 +602,12 @@ class SiteBuild:
         if self.renderer is None:
             return
         self.recall_renders()
+        if self.settings.search_listings:
+            # Embedded listings are searched as the listings are.
+            for uri in list(self.embedded):
+                file = files.src_uris.get(uri)
+                if file is not None and file.page is not None and file.page.content:
+                    file.page.content = self._fill_embeds(file.page.content, file.page)
         log = next((r for r in self.plan.rollups if r.key == "learning"), None)
         for uri, spec in self.generated.items():
             file = files.get_file_from_path(uri)
@@ -554,6 +636,8 @@ class SiteBuild:
     def finish_html(self, output: str, page: Page) -> str:
         """What was kept out of search goes into the finished HTML, feeds into its head."""
         uri = page.file.src_uri
+        if uri in self.embedded and self.renderer is not None:
+            output = self._fill_embeds(output, page)
         deferred = self.deferred.pop(uri, None)
         if deferred is not None and self.renderer is not None:
             output = output.replace(_placeholder(uri), self._deferred_html(deferred), 1)
@@ -840,8 +924,12 @@ def collect_site(
     settings: WeeknotesConfig,
     keep_text: bool = False,
     cache: ReadCache | None = None,
+    marked: dict[str, bytes] | None = None,
 ) -> Weeknotes:
-    """Every note among the site's files; undecodable ones are given readable text."""
+    """Every note among the site's files; undecodable ones are given readable text.
+
+    `marked` is given the source of each page that may hold an embed marker.
+    """
     # First: fallback titles and page titles are in the site's language.
     settings.use_language(_language(config))
     display = _display(config)
@@ -858,6 +946,8 @@ def collect_site(
         if why is not None:
             if why != NOT_INCLUDED or selector.relative(file.src_uri) is not None:
                 skipped[why] += 1
+            if marked is not None:
+                _find_marked(file, marked)
             continue
         try:
             source = _source(file, display(file.src_uri), stored)
@@ -867,6 +957,8 @@ def collect_site(
             file.inclusion = InclusionLevel.EXCLUDED
             continue
         sources.append(source)
+        if marked is not None and embeds.MAYBE.search(source.content):
+            marked[file.src_uri] = source.content
     weeknotes = collect(sources, settings, authors, problems + unreadable, keep_text, cache)
     if not weeknotes.notes and not unreadable:
         skipped[WEEKNOTE_FALSE] = len(sources)
@@ -887,9 +979,21 @@ def _source(file: File, path: str, stored: StoredCache | None) -> Source:
         return Source(file.src_uri, path, b"", digest)
     data = file.content_bytes
     digest = source_digest(data)
-    stored.remember_stat(file.src_uri, stat, digest)
+    # A note that may hold an embed marker is read every time: its markers are not kept.
+    if not embeds.MAYBE.search(data):
+        stored.remember_stat(file.src_uri, stat, digest)
     _make_readable(file, data)
     return Source(file.src_uri, path, data, digest)
+
+
+def _find_marked(file: File, marked: dict[str, bytes]) -> None:
+    """A page that is not a note, kept in `marked` if it may hold an embed marker."""
+    try:
+        data = file.content_bytes
+    except OSError:
+        return  # MkDocs reports a page it cannot read
+    if embeds.MAYBE.search(data):
+        marked[file.src_uri] = data
 
 
 def _no_notes(

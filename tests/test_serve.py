@@ -183,11 +183,14 @@ plugins:
         reading:
           title: What we've been reading
           headings: ["What I've been reading"]
+not_in_nav: team.md
 markdown_extensions:
   - footnotes
   - toc:
       permalink: true
 """
+# A page out of the nav with an embedded listing: no note's edit touches its source.
+TEAM_PAGE = "# The team\n\n<!-- weeknotes: latest limit=2 -->\n"
 SERVE_URL = "http://127.0.0.1:8000/"
 # The theme's comment of when the page was built.
 BUILD_DATE = re.compile(rb"Build Date UTC : [^\n]*")
@@ -239,6 +242,7 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
     config_file.write_text(DIRTY_SITE, encoding="utf-8")
     notes = site / "docs" / "weeknotes" / "2019"
     authors = site / "docs" / "weeknotes" / ".authors.yml"
+    (site / "docs" / "team.md").write_text(TEAM_PAGE, encoding="utf-8")
     out = tmp_path / "dirty"
     plugin = serve_build(config_file, out, dirty=True, first=True)
 
@@ -269,6 +273,8 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
         ("a deleted note", lambda: (notes / "2019-07-12-rob.md").unlink()),
         ("a renamed note", rename_note),
         ("a learning section", lambda: edit(notes / "2019-06-28-liz.md", "LEARN-B", "LEARN-Z")),
+        # Liz's page lists the notes that mention her, and the mention links to it.
+        ("a mention", lambda: edit(notes / "2019-07-05-rob.md", "Other things.", "With @liz.")),
         ("the authors file", lambda: edit(authors, "Liz Okafor", "Elizabeth Okafor")),
         ("a setting", lambda: edit(config_file, "latest_weeks: 2", "latest_weeks: 1")),
         ("the nav's title", lambda: edit(config_file, "  - weeknotes:\n", WITH_NAV_TITLE)),

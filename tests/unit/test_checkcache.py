@@ -36,6 +36,9 @@ NOTE = Note(
     draft=True,
     has_problems=True,
     sections=(SectionRef("learning", "Something I'm learning", 2, 14),),
+    lang="cy",
+    ref="ref:week-26",
+    mentions=("sam",),
 )
 
 
