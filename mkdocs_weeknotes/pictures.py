@@ -91,9 +91,7 @@ class Months:
 def recent_months(last: datetime.date, count: int) -> tuple[tuple[int, int], ...]:
     """The `count` months up to and including `last`'s, oldest first, as (year, month)."""
     index = _month_number(last)
-    return tuple(
-        (number // 12, number % 12 + 1) for number in range(index - count + 1, index + 1)
-    )
+    return tuple((number // 12, number % 12 + 1) for number in range(index - count + 1, index + 1))
 
 
 def _month_number(day: datetime.date) -> int:

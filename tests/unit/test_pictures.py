@@ -26,8 +26,7 @@ def listed(notes: dict[str, str]) -> tuple[Note, ...]:
     """The notes as a build lists them: newest first."""
     options = settings()
     sources = [
-        Source(uri, f"docs/{uri}", f"---\n{fm}\n---\nBody.\n".encode())
-        for uri, fm in notes.items()
+        Source(uri, f"docs/{uri}", f"---\n{fm}\n---\nBody.\n".encode()) for uri, fm in notes.items()
     ]
     return plan_pages(collect(sources, options, team()), options, include_drafts=False).notes
 
