@@ -234,3 +234,18 @@ def test_material_pages_carry_the_pictures(tmp_path: Path, theme: str) -> None:
     assert build.exit_code == 0, build.output
     assert shown(cells_of(build.page("weeknotes/index.html")).rows[0][1]) == LIZ
     assert len(cells_of(build.page("weeknotes/people/rob/index.html")).strip) == 52
+
+
+def test_the_pictures_speak_the_sites_language(tmp_path: Path) -> None:
+    site = copy_site("indexes", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("locale: en_GB", "locale: cy"))
+    build = mkdocs_build(site, tmp_path, "--strict")
+    assert build.exit_code == 0, build.output
+    liz = cells_of(build.page("weeknotes/index.html")).rows[0][1]
+    assert liz[0]["aria-label"] == (
+        "Ysgrifennodd Liz Okafor nodyn yn yr wythnos yn dechrau 15 Gorffennaf 2019"
+    )
+    (chart,) = cells_of(build.page("weeknotes/themes/research/index.html")).charts
+    assert chart["aria-label"].startswith("Nodiadau bob mis, Awst 2018 i Gorffennaf 2019: ")
+    assert "Rhagfyr 2018: 1 nodyn" in chart["aria-label"]
