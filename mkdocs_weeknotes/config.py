@@ -92,11 +92,12 @@ class _Separators(c.ListOfItems[str]):
 
 
 class _Whole(c.Type[int]):
-    """A whole number of at least `minimum`."""
+    """A whole number of at least `minimum`, and at most `maximum` if given."""
 
-    def __init__(self, default: int, minimum: int = 0) -> None:
+    def __init__(self, default: int, minimum: int = 0, maximum: int | None = None) -> None:
         super().__init__(int, default=default)
         self.minimum = minimum
+        self.maximum = maximum
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool):  # bool is an int to Python, never to a user
@@ -104,6 +105,8 @@ class _Whole(c.Type[int]):
         number = super().run_validation(value)
         if number < self.minimum:
             raise ValidationError(f"must be {self.minimum} or more, not {number}")
+        if self.maximum is not None and number > self.maximum:
+            raise ValidationError(f"must be {self.maximum} or less, not {number}")
         return number
 
 
@@ -430,6 +433,23 @@ class FeedsConfig(Config):
     content = c.Choice(("summary", "full"), default="summary")
 
 
+PICTURE_MOST = 104
+
+
+class PicturesConfig(Config):
+    """The pictures on index pages; each can be switched off."""
+
+    # Who wrote which week: on the latest page and the people page.
+    rhythm = c.Type(bool, default=True)
+    # At most two years: a picture, not an archive (the year pages are that).
+    rhythm_weeks = _Whole(12, minimum=1, maximum=PICTURE_MOST)
+    # A person's weeks over the last year, on their page.
+    person_weeks = c.Type(bool, default=True)
+    # A theme's notes per month, on its page and the themes page.
+    theme_timeline = c.Type(bool, default=True)
+    timeline_months = _Whole(12, minimum=1, maximum=PICTURE_MOST)
+
+
 class WeeknotesConfig(Config):
     """Every setting of the plugin, each with a default."""
 
@@ -460,6 +480,7 @@ class WeeknotesConfig(Config):
     page_size = _Whole(50, minimum=1)
     # Listings repeat every note's title and summary; left out of search unless asked.
     search_listings = c.Type(bool, default=False)
+    pictures = c.SubConfig(PicturesConfig)
     date_format = _DateFormat()
     locale = _Locale()
     words = _Words()

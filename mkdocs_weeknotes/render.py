@@ -8,15 +8,16 @@ escaped unless a template says otherwise.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple, overload
 from urllib.parse import urlsplit
 
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from jinja2 import (
     ChoiceLoader,
     DictLoader,
@@ -34,6 +35,20 @@ from .embeds import Embed, notes_of, week_of_embed
 from .generated import PageSpec, Plan, rollup_year_key
 from .listings import WeekGroup
 from .model import Note, Person, Theme
+from .pictures import (
+    CO_WROTE,
+    HEIGHT,
+    NO_NOTE,
+    WROTE,
+    YEAR_WEEKS,
+    Cell,
+    Months,
+    Weeks,
+    bars,
+    chart_width,
+    person_weeks,
+    theme_months,
+)
 from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
@@ -55,6 +70,8 @@ class Link:
     label: str
     url: str
     count: int = 0
+    # A theme's notes per month, on the theme's page and the themes page.
+    timeline: Timeline | None = None
 
 
 @dataclass(frozen=True)
@@ -148,6 +165,76 @@ class EntryWeek(NamedTuple):
     entries: Entries
 
 
+class WeekCell(NamedTuple):
+    """One person's week in a picture: `state` is wrote, co-wrote or none; `url`
+    the note's, or "" for a week without one; `label` says it in words."""
+
+    state: str
+    url: str
+    label: str
+    iso: str
+
+
+class WeekHead(NamedTuple):
+    """A week of the team's rhythm: its date in short, in full, and in ISO form."""
+
+    short: str
+    label: str
+    iso: str
+
+
+class RhythmRow(NamedTuple):
+    person: PersonView
+    cells: tuple[WeekCell, ...]
+
+
+@dataclass(frozen=True)
+class Rhythm:
+    """Who wrote which week: a row per person, a column per week, newest first."""
+
+    weeks: tuple[WeekHead, ...]
+    rows: tuple[RhythmRow, ...]
+
+
+@dataclass(frozen=True)
+class PersonWeeks:
+    """A person's weeks over the last year, newest first, and how many had a note."""
+
+    cells: tuple[WeekCell, ...]
+    caption: str
+    written: int
+
+
+@dataclass(frozen=True)
+class MonthBar:
+    """A month's bar in a timeline's units; `initial` is the month's first letter."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+    count: int
+    label: str
+    initial: str
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Notes per month, oldest month first, drawn `width` by `height` units."""
+
+    bars: tuple[MonthBar, ...]
+    summary: str
+    start: str
+    end: str
+    width: int
+    height: int
+    compact: bool = False
+
+
+# The words that say what a cell of a picture shows.
+_CELL_WORDS = {WROTE: "wrote_in_week", CO_WROTE: "co_wrote_in_week", NO_NOTE: "no_note_in_week"}
+
+
 class Neighbours(NamedTuple):
     person: PersonView
     older: Link | None  # label: the note's title
@@ -186,6 +273,7 @@ class Renderer:
         self._themes: dict[str, Link] = {}
         # Each date as shown and in ISO form: Babel is slow, and a site has few dates.
         self._days: dict[datetime.date | None, tuple[str, str]] = {None: ("", "")}
+        self._month_names: dict[tuple[int, int], tuple[str, str]] = {}
         self.settings = settings
         self.theme_name = theme_name or ""
 
@@ -479,6 +567,106 @@ class Renderer:
         }
         return self.env.get_template("weeknotes/partials/entries.html").render(context)
 
+    # --- pictures ----------------------------------------------------------------------
+
+    @functools.cached_property
+    def _weeks(self) -> Weeks:
+        """Everyone's weeks over the last year (or the rhythm's weeks, if more): once
+        a build, in one pass over the notes."""
+        return person_weeks(self.plan.notes, max(YEAR_WEEKS, self.settings.pictures.rhythm_weeks))
+
+    @functools.cached_property
+    def _months(self) -> Months:
+        return theme_months(self.plan.notes, self.settings.pictures.timeline_months)
+
+    def _name(self, ident: str) -> str:
+        person = self.plan.people.get(ident)
+        return person.name if person else ident
+
+    def rhythm(self, here: File) -> Rhythm | None:
+        """Who wrote which week: everyone who wrote in the last year, by name."""
+        pictures = self.settings.pictures
+        weeks = self._weeks
+        if not pictures.rhythm or not weeks.cells:
+            return None
+        count = pictures.rhythm_weeks
+        people = sorted(weeks.cells, key=lambda ident: (self._name(ident).casefold(), ident))
+        heads = tuple(
+            WeekHead(self._short(week), self.date(week), week.isoformat())
+            for week in weeks.weeks[:count]
+        )
+        rows = tuple(
+            RhythmRow(self.person(ident, here), self._cells(ident, weeks.row(ident, count), here))
+            for ident in people
+        )
+        return Rhythm(heads, rows)
+
+    def person_weeks(self, ident: str, here: File) -> PersonWeeks | None:
+        """A person's weeks over the last year, if they have written at all."""
+        weeks = self._weeks
+        if not self.settings.pictures.person_weeks or not self.plan.by_person.get(ident):
+            return None
+        cells = weeks.row(ident, YEAR_WEEKS)
+        written = sum(1 for cell in cells if cell.note is not None)
+        caption = self.words.format(
+            "person_weeks_caption", count=written, weeks=len(cells), week=self.date(weeks.weeks[0])
+        )
+        return PersonWeeks(self._cells(ident, cells, here), caption, written)
+
+    def _cells(self, ident: str, cells: Sequence[Cell], here: File) -> tuple[WeekCell, ...]:
+        name = self._name(ident)
+        words = self.words
+        return tuple(
+            WeekCell(
+                cell.state,
+                self.url(cell.note.src_uri, here) if cell.note is not None else "",
+                words.format(_CELL_WORDS[cell.state], person=name, week=self.date(cell.week)),
+                cell.week.isoformat(),
+            )
+            for cell in cells
+        )
+
+    def timeline(self, theme: str, compact: bool = False) -> Timeline | None:
+        """A theme's notes per month over the recent months."""
+        months = self._months
+        if not self.settings.pictures.theme_timeline or not months.months:
+            return None
+        words = self.words
+        named = [self._month(year, month) for year, month in months.months]
+        drawn = tuple(
+            MonthBar(
+                bar.x,
+                bar.y,
+                bar.width,
+                bar.height,
+                bar.count,
+                words.format("month_notes", month=name, notes=words.count("notes", bar.count)),
+                initial,
+            )
+            for bar, (name, initial) in zip(bars(months.of(theme)), named, strict=True)
+        )
+        counts = "; ".join(bar.label for bar in drawn if bar.count) or words.count("notes", 0)
+        start, end = named[0][0], named[-1][0]
+        summary = words.format(
+            "timeline_summary", title=words.timeline_caption, start=start, end=end, counts=counts
+        )
+        return Timeline(drawn, summary, start, end, chart_width(len(drawn)), HEIGHT, compact)
+
+    def _short(self, week: datetime.date) -> str:
+        """A week's date in short, such as `7 Sept`, for the rhythm's columns."""
+        return str(format_skeleton("MMMd", week, locale=self.locale))
+
+    def _month(self, year: int, month: int) -> tuple[str, str]:
+        """A month's name with its year, and its first letter, in the site's language."""
+        both = self._month_names.get((year, month))
+        if both is None:
+            day = datetime.date(year, month, 1)
+            both = self._month_names[(year, month)] = (
+                str(format_skeleton("yMMMM", day, locale=self.locale)),
+                str(format_date(day, "LLLLL", locale=self.locale)),
+            )
+        return both
+
     # --- pages -----------------------------------------------------------------------
 
     def page(self, spec: PageSpec, here: File, has_h1: bool, learning: str = "") -> str:
@@ -504,10 +692,18 @@ class Renderer:
             context["weeks"] = self.weeks(spec.weeks, here)
             context["years"] = self.years(here)
             context["year"] = spec.key
+            context["rhythm"] = self.rhythm(here) if spec.kind == "latest" else None
         elif spec.kind == "themes":
-            context["themes"] = tuple(self.theme(t, here) for t in self.plan.themes.values())
+            context["themes"] = tuple(
+                replace(self.theme(t, here), timeline=self.timeline(t.slug, compact=True))
+                for t in self.plan.themes.values()
+            )
         elif spec.kind == "theme":
-            context["theme"] = self.theme(self.plan.themes[spec.key], here)
+            # The pictures are on the first page of a long listing only.
+            timeline = self.timeline(spec.key) if spec.number == 1 else None
+            context["theme"] = replace(
+                self.theme(self.plan.themes[spec.key], here), timeline=timeline
+            )
             context["notes"] = self.notes(spec.notes, here)
             context["pager"] = self.pager(spec, here)
         elif spec.kind == "people":
@@ -515,8 +711,11 @@ class Renderer:
                 self.person(ident, here, with_latest=True)
                 for ident, _ in sorted(self.plan.people.items(), key=lambda i: i[1].name.casefold())
             )
+            context["rhythm"] = self.rhythm(here)
         elif spec.kind == "person":
             context["person"] = self.person(spec.key, here)
+            first = spec.number == 1
+            context["person_weeks"] = self.person_weeks(spec.key, here) if first else None
             context["notes"] = self.notes(spec.notes, here)
             # The notes that mention them, on the first page of their own.
             mentioned = self.plan.mentioned.get(spec.key, ()) if spec.number == 1 else ()

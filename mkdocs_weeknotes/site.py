@@ -351,6 +351,17 @@ class SiteBuild:
             )
 
         years = tuple((year, sum(len(g.notes) for g in gs)) for year, gs in plan.years.items())
+        # The pictures (who wrote which week, a person's year, a theme's months) are
+        # counted back from the newest note, over everyone's notes and names.
+        pictures = hash(
+            (
+                tuple(
+                    (n.src_uri, n.week, n.date, n.authors, tuple(t.slug for t in n.themes))
+                    for n in plan.notes
+                ),
+                tuple((i, p.name) for i, p in sorted(plan.people.items())),
+            )
+        )
         pages: dict[str, int] = {}
         for uri, spec in self.generated.items():
             if spec.kind not in _PRINTED:
@@ -383,6 +394,7 @@ class SiteBuild:
                 (
                     listing(spec),
                     extra,
+                    pictures if spec.kind in _PICTURED else None,
                     entries,
                     people({i for n in shown for i in n.authors}),
                     themes({t.slug for n in shown for t in n.themes}),
@@ -903,6 +915,10 @@ def _templates(dirs: Sequence[str]) -> tuple[tuple[str, int], ...]:
 _PRINTED = frozenset(
     {"latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year"}
 )
+
+
+# The kinds of generated page that show a picture.
+_PICTURED = frozenset({"latest", "themes", "theme", "people", "person"})
 
 
 def _nav_print(items: Sequence[StructureItem]) -> tuple[object, ...]:

@@ -69,6 +69,18 @@ ENGLISH: dict[str, str] = {
     "digest_title": "{site}: the week {week}",
     "digest_feed_title": "{site}: weekly digests",
     "week_link": "Week {week}",
+    # The pictures: who wrote which week, a person's year, a theme's months.
+    "rhythm_caption": "Who wrote which week, newest week first",
+    "wrote": "wrote",
+    "co_wrote": "co-wrote",
+    "no_note": "no note",
+    "wrote_in_week": "{person} wrote a note in the week of {week}",
+    "co_wrote_in_week": "{person} co-wrote a note in the week of {week}",
+    "no_note_in_week": "{person} wrote no note in the week of {week}",
+    "person_weeks_caption": "Weeks with a note: {count} of {weeks}, up to the week of {week}",
+    "timeline_caption": "Notes per month",
+    "timeline_summary": "{title}, {start} to {end}: {counts}",
+    "month_notes": "{month}: {notes}",
 }
 
 ENGLISH_PLURALS: dict[str, Plural] = {
@@ -123,6 +135,19 @@ _WELSH = {
     "digest_title": "{site}: wythnos {week}",
     "digest_feed_title": "{site}: crynodebau wythnosol",
     "week_link": "Wythnos {week}",
+    "rhythm_caption": "Pwy ysgrifennodd ym mha wythnos, y diweddaraf yn gyntaf",
+    "wrote": "ysgrifennodd",
+    "co_wrote": "cyd-ysgrifennodd",
+    "no_note": "dim nodyn",
+    "wrote_in_week": "Ysgrifennodd {person} nodyn yn yr wythnos yn dechrau {week}",
+    "co_wrote_in_week": "Cyd-ysgrifennodd {person} nodyn yn yr wythnos yn dechrau {week}",
+    "no_note_in_week": "Dim nodyn gan {person} yn yr wythnos yn dechrau {week}",
+    "person_weeks_caption": (
+        "Wythnosau gyda nodyn: {count} o’r {weeks} hyd at yr wythnos yn dechrau {week}"
+    ),
+    "timeline_caption": "Nodiadau bob mis",
+    "timeline_summary": "{title}, {start} i {end}: {counts}",
+    "month_notes": "{month}: {notes}",
 }
 
 _GERMAN = {
@@ -172,6 +197,17 @@ _GERMAN = {
     "digest_title": "{site}: Woche {week}",
     "digest_feed_title": "{site}: Wochenübersichten",
     "week_link": "Woche {week}",
+    "rhythm_caption": "Wer welche Woche geschrieben hat, neueste Woche zuerst",
+    "wrote": "geschrieben",
+    "co_wrote": "mitgeschrieben",
+    "no_note": "keine Notiz",
+    "wrote_in_week": "{person} hat in der Woche ab {week} eine Notiz geschrieben",
+    "co_wrote_in_week": "{person} hat in der Woche ab {week} eine Notiz mitgeschrieben",
+    "no_note_in_week": "{person} hat in der Woche ab {week} keine Notiz geschrieben",
+    "person_weeks_caption": "Wochen mit Notiz: {count} von {weeks}, bis zur Woche ab {week}",
+    "timeline_caption": "Notizen pro Monat",
+    "timeline_summary": "{title}, {start} bis {end}: {counts}",
+    "month_notes": "{month}: {notes}",
 }
 
 _FRENCH = {
@@ -221,6 +257,19 @@ _FRENCH = {
     "digest_title": "{site} : la semaine {week}",
     "digest_feed_title": "{site} : résumés hebdomadaires",
     "week_link": "Semaine {week}",
+    "rhythm_caption": "Qui a écrit quelle semaine, la plus récente d’abord",
+    "wrote": "a écrit",
+    "co_wrote": "a coécrit",
+    "no_note": "pas de note",
+    "wrote_in_week": "{person} a écrit une note la semaine du {week}",
+    "co_wrote_in_week": "{person} a coécrit une note la semaine du {week}",
+    "no_note_in_week": "{person} n’a pas écrit de note la semaine du {week}",
+    "person_weeks_caption": (
+        "Semaines avec une note : {count} sur {weeks}, jusqu’à la semaine du {week}"
+    ),
+    "timeline_caption": "Notes par mois",
+    "timeline_summary": "{title}, de {start} à {end} : {counts}",
+    "month_notes": "{month} : {notes}",
 }
 
 _SPANISH = {
@@ -270,6 +319,17 @@ _SPANISH = {
     "digest_title": "{site}: la semana {week}",
     "digest_feed_title": "{site}: resúmenes semanales",
     "week_link": "Semana {week}",
+    "rhythm_caption": "Quién escribió cada semana, la más reciente primero",
+    "wrote": "escribió",
+    "co_wrote": "coescribió",
+    "no_note": "sin nota",
+    "wrote_in_week": "{person} escribió una nota la semana del {week}",
+    "co_wrote_in_week": "{person} coescribió una nota la semana del {week}",
+    "no_note_in_week": "{person} no escribió ninguna nota la semana del {week}",
+    "person_weeks_caption": "Semanas con nota: {count} de {weeks}, hasta la semana del {week}",
+    "timeline_caption": "Notas por mes",
+    "timeline_summary": "{title}, de {start} a {end}: {counts}",
+    "month_notes": "{month}: {notes}",
 }
 
 _DUTCH = {
@@ -319,6 +379,19 @@ _DUTCH = {
     "digest_title": "{site}: week {week}",
     "digest_feed_title": "{site}: wekelijkse overzichten",
     "week_link": "Week {week}",
+    "rhythm_caption": "Wie welke week schreef, nieuwste week eerst",
+    "wrote": "schreef",
+    "co_wrote": "schreef mee",
+    "no_note": "geen notitie",
+    "wrote_in_week": "{person} schreef een notitie in de week van {week}",
+    "co_wrote_in_week": "{person} schreef mee aan een notitie in de week van {week}",
+    "no_note_in_week": "{person} schreef geen notitie in de week van {week}",
+    "person_weeks_caption": (
+        "Weken met een notitie: {count} van {weeks}, tot en met de week van {week}"
+    ),
+    "timeline_caption": "Notities per maand",
+    "timeline_summary": "{title}, {start} tot en met {end}: {counts}",
+    "month_notes": "{month}: {notes}",
 }
 
 CATALOGUES: dict[str, dict[str, str]] = {

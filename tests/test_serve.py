@@ -263,16 +263,22 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
             encoding="utf-8",
         )
 
+    def rename(path: Path, name: str) -> None:
+        path.rename(path.with_name(name))
+
     def rename_note() -> None:
         (notes / "2019-07-05-liz.md").rename(notes / "2019-07-06-liz.md")
 
     steps = [
         ("a note's body", body_edit),
         ("a note's title", lambda: edit(notes / "2019-06-28-rob.md", "Rob's week", "Rob's <b>")),
+        # On no listing but the pictures, whose cells link to it.
+        ("an older note's name", lambda: rename(notes / "2019-06-28-rob.md", "2019-06-28-r.md")),
         ("a new note", add_note),
         ("a deleted note", lambda: (notes / "2019-07-12-rob.md").unlink()),
         ("a renamed note", rename_note),
         ("a learning section", lambda: edit(notes / "2019-06-28-liz.md", "LEARN-B", "LEARN-Z")),
+        ("a note's week", lambda: edit(notes / "2019-06-28-liz.md", "2019-06-28", "2019-06-21")),
         # Liz's page lists the notes that mention her, and the mention links to it.
         ("a mention", lambda: edit(notes / "2019-07-05-rob.md", "Other things.", "With @liz.")),
         ("the authors file", lambda: edit(authors, "Liz Okafor", "Elizabeth Okafor")),
@@ -301,6 +307,7 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
 
 
 GONE_NOTES = {
+    "weeknotes/2019/2019-06-28-rob/index.html",
     "weeknotes/2019/2019-07-12-rob/index.html",
     "weeknotes/2019/2019-07-05-liz/index.html",
 }
