@@ -53,6 +53,8 @@ class Link:
     label: str
     url: str
     count: int = 0
+    # What the link is to, where a page names it in an id: a theme's slug.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,14 @@ class NoteView(NamedTuple):
 class WeekView(NamedTuple):
     label: str
     iso: str
+    anchor: str
+    notes: NoteList
+
+
+class YearView(NamedTuple):
+    """The notes of one year on a theme's or a person's page."""
+
+    label: str
     anchor: str
     notes: NoteList
 
@@ -320,6 +330,7 @@ class Renderer:
             theme.label,
             self.url(self.plan.uri("theme", theme.slug), here),
             len(self.plan.by_theme.get(theme.slug, ())),
+            theme.slug,
         )
 
     def note(self, note: Note, here: File) -> NoteView:
@@ -358,10 +369,28 @@ class Renderer:
             WeekView(
                 label=self.date(group.week),
                 iso=group.week.isoformat(),
-                anchor=f"week-{group.week.isoformat()}",
+                anchor=week_anchor(group.week),
                 notes=self.notes(group.notes, here),
             )
             for group in groups
+        )
+
+    def note_years(self, notes: Sequence[Note], here: File) -> tuple[YearView, ...]:
+        """Notes, newest first, under the year of their date: headings to navigate by."""
+        years: dict[int, list[Note]] = {}
+        for note in notes:
+            years.setdefault(note.date.year if note.date else 0, []).append(note)
+        return tuple(
+            YearView(str(year), year_anchor(year), self.notes(group, here))
+            for year, group in years.items()
+        )
+
+    def has_entries(self, notes: Iterable[Note], rollup: str) -> bool:
+        """Whether any of `notes` has a section of `rollup` (once notes are rendered)."""
+        return any(
+            section.rollup == rollup
+            for note in notes
+            for section in self.sections.get(note.src_uri, ("", []))[1]
         )
 
     def years(self, here: File) -> tuple[Link, ...]:
@@ -428,7 +457,7 @@ class Renderer:
                     EntryWeek(
                         self.date(group.week),
                         group.week.isoformat(),
-                        f"week-{group.week.isoformat()}",
+                        week_anchor(group.week),
                         entries,
                     )
                 )
@@ -486,6 +515,7 @@ class Renderer:
         elif spec.kind == "theme":
             context["theme"] = self.theme(self.plan.themes[spec.key], here)
             context["notes"] = self.notes(spec.notes, here)
+            context["note_years"] = self.note_years(spec.notes, here)
             context["pager"] = self.pager(spec, here)
         elif spec.kind == "people":
             context["people"] = tuple(
@@ -495,6 +525,7 @@ class Renderer:
         elif spec.kind == "person":
             context["person"] = self.person(spec.key, here)
             context["notes"] = self.notes(spec.notes, here)
+            context["note_years"] = self.note_years(spec.notes, here)
             context["pager"] = self.pager(spec, here)
             counts: dict[str, int] = {}
             for note in self.plan.by_person.get(spec.key, ()):
@@ -609,6 +640,16 @@ class NoteList(Sequence[NoteView]):
         """Every item as the package's `partials/note-list.html` writes it."""
         renderer, here = self._renderer, self._here
         return "".join(note_parts.note_item(renderer, note, here) for note in self._notes)
+
+
+def week_anchor(week: datetime.date) -> str:
+    """The id of a week's heading on the pages that list notes by week."""
+    return f"week-{week.isoformat()}"
+
+
+def year_anchor(year: int) -> str:
+    """The id of a year's heading on a theme's or a person's page."""
+    return f"year-{year}"
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:
