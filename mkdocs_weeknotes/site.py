@@ -455,8 +455,12 @@ class SiteBuild:
         )
         link = self._feed_links.get((feed.path, href))
         if link is None:
+            # Feed readers read rel as a list of words; Material's JavaScript takes a
+            # rel of exactly "alternate" for another language of the site and fetches
+            # the sitemap.xml beside it, which fails on every page load.
             link = self._feed_links[(feed.path, href)] = (
-                f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
+                f'<link rel="alternate feed" type="application/atom+xml"'
+                f' title="{escape(feed.title)}"'
                 f' href="{escape(href)}">'
             )
         return link
