@@ -500,6 +500,12 @@ class Renderer:
             "latest_url": self.url(self.plan.uri("latest"), here),
             "themes_url": self.url(self.plan.uri("themes"), here),
             "people_url": self.url(self.plan.uri("people"), here),
+            # Every rollup, the learning log among them, for the latest page's links.
+            "rollups": tuple(
+                Link(rollup.title, url)
+                for rollup in self.plan.rollups
+                if (url := self.url(self.plan.uri("rollup", rollup.key), here))
+            ),
             "learning": Markup(learning),
             "feed_url": relative(self.feeds[spec.src_uri], here.url)
             if spec.src_uri in self.feeds
