@@ -126,6 +126,9 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
         url = text(renderer.url(plan.uri("person", ident), here))
         out.append(" · " if number == 0 else ", ")
         out.append(f'<a href="{url}">{text(person.name if person else ident)}</a>')
+    for theme in note.themes:
+        url = text(renderer.url(plan.uri("theme", theme.slug), here))
+        out.append(f' <a class="wn-theme-tag" href="{url}">{text(theme.label)}</a>')
     out.append("</span>")
     if note.summary:
         out.append(f' <p class="wn-summary">{text(note.summary)}</p>')

@@ -66,6 +66,8 @@ class PersonView:
     avatar: str = ""
     count: int = 0
     latest: NoteView | None = None
+    # Shown in place of an avatar: "PN" for Priya Nair.
+    initials: str = ""
 
 
 class Translation(NamedTuple):
@@ -316,6 +318,7 @@ class Renderer:
             avatar=self.asset(person.avatar, here),
             count=len(own),
             latest=self.note(own[0], here) if with_latest and own else None,
+            initials=initials(person.name),
         )
 
     def theme(self, theme: Theme, here: File) -> Link:
@@ -646,6 +649,15 @@ class NoteList(Sequence[NoteView]):
         """Every item as the package's `partials/note-list.html` writes it."""
         renderer, here = self._renderer, self._here
         return "".join(note_parts.note_item(renderer, note, here) for note in self._notes)
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's first and last words, for a person with no avatar."""
+    words = [word for word in name.split() if word[0].isalnum()]
+    if not words:
+        return name[:1].upper()
+    first, last = words[0][0], words[-1][0] if len(words) > 1 else ""
+    return (first + last).upper()
 
 
 def week_anchor(week: datetime.date) -> str:

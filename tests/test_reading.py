@@ -117,3 +117,21 @@ def test_export_writes_dates_in_the_sites_locale(tmp_path: Path) -> None:
     page = (tmp_path / "out/weeknotes/2019/index.md").read_text(encoding="utf-8")
     assert "## Week commencing 15 July 2019" in page
     assert "2019-07-15" not in page
+
+
+def test_the_packaged_note_list_shows_each_notes_themes(built: Build) -> None:
+    html = built.page(PAGES["theme"])
+    items = re.findall(r'<li class="wn-note">.*?</li>', html, re.S)
+    assert items
+    for item in items:
+        assert re.search(r'<a class="wn-theme-tag" href="\./">research</a></span>', item)
+
+
+def test_people_without_an_avatar_show_their_initials(tmp_path: Path) -> None:
+    site = copy_site("indexes", tmp_path)
+    build = mkdocs_build(site, tmp_path, "--strict")
+    assert build.exit_code == 0, build.output
+    people = build.page("weeknotes/people/index.html")
+    # Rob has an avatar; Amir has none.
+    assert '<img class="wn-avatar" src="../avatars/rob.svg"' in people
+    assert '<span class="wn-avatar wn-initials" aria-hidden="true">AH</span>' in people
