@@ -135,6 +135,13 @@ def parse_locale(name: str) -> Locale | None:
 _DATE_STYLES = ("short", "medium", "long", "full")
 
 
+@functools.lru_cache(maxsize=4096)
+def _shown_date(day: datetime.date, pattern: str, language: str) -> str:
+    # Babel is slow, and a site has few distinct dates.
+    locale = parse_locale(language) or parse_locale("en")
+    return str(format_date(day, pattern, locale=locale))
+
+
 class _DateFormat(c.Type[str]):
     """Babel's `short`, `medium`, `long`, `full`, or a CLDR pattern like `d MMMM y`."""
 
@@ -503,6 +510,10 @@ class WeeknotesConfig(Config):
             # Both hold words of the language.
             self.__dict__.pop("catalogue", None)
             self.__dict__.pop("rollup_list", None)
+
+    def shown_date(self, day: datetime.date) -> str:
+        """A date as the site's pages show it: `date_format` in the site's locale."""
+        return _shown_date(day, self.date_format, self.locale or self.site_language or "en")
 
     @functools.cached_property
     def catalogue(self) -> Words:

@@ -88,7 +88,7 @@ class Exporter:
             for i in note.authors
         )
         line = f"- [{text(note.title)}]({link(page, note.src_uri)})"
-        line += f" · {note.date.isoformat() if note.date else ''}"
+        line += f" · {text(self.settings.shown_date(note.date)) if note.date else ''}"
         if people:
             line += f" · {people}"
         if note.summary:
@@ -105,7 +105,8 @@ class Exporter:
         if spec.kind in ("latest", "year", "rollup", "rollup-year"):
             rollup = spec.rollup
             for group in spec.weeks:
-                out += [f"## {text(words.week_commencing)} {group.week.isoformat()}", ""]
+                week = self.settings.shown_date(group.week)
+                out += [f"## {text(words.week_commencing)} {text(week)}", ""]
                 if rollup:
                     out += self.entries(group.notes, rollup, uri)
                 else:

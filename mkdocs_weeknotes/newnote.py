@@ -6,6 +6,7 @@ import datetime
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, PackageLoader, StrictUndefined
@@ -95,17 +96,26 @@ def _authors(config: MkDocsConfig, settings: WeeknotesConfig, given: list[str]) 
     if not given:
         if len(authors.people) == 1:
             return list(authors.people)
-        raise NewNoteError("pass --author, one of: " + ", ".join(sorted(authors.people)))
+        raise NewNoteError(f"pass --author, {_one_of(authors.people)}")
     ids = []
     for name in given:
         ident, guess = authors.resolve(name)
         if ident is None:
-            hint = f" (did you mean '{guess}'?)" if guess else ""
-            raise NewNoteError(f"unknown author '{name}'{hint}")
+            hint = f"did you mean '{guess}'?" if guess else _one_of(authors.people)
+            raise NewNoteError(f"unknown author '{name}' ({hint})")
         ids.append(ident)
     return ids
 
 
+def _one_of(ids: Iterable[str]) -> str:
+    """The ids an author may pass, as a hint: a large team's list is cut short."""
+    known = sorted(ids)
+    shown = ", ".join(known[:_SHOWN_IDS])
+    more = len(known) - _SHOWN_IDS
+    return f"one of: {shown}" + (f" and {more} more in the authors file" if more > 0 else "")
+
+
+_SHOWN_IDS = 30
 _PLAIN = re.compile(r"^[^\W\d_][\w .'’-]*$")
 _SPECIAL = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null"})
 

@@ -83,9 +83,12 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         if older is not None:
             url = text(renderer.url(older.src_uri, here))
             row.append(f'<a class="wn-older" href="{url}" rel="prev">← {text(older.title)}</a> ')
-        row.append(
-            f'<span class="wn-neighbours-person">{text(person.name if person else ident)}</span>'
-        )
+        name = text(person.name if person else ident)
+        page = renderer.url(plan.uri("person", ident), here)
+        if page:
+            row.append(f'<a class="wn-neighbours-person" href="{text(page)}">{name}</a>')
+        else:
+            row.append(f'<span class="wn-neighbours-person">{name}</span>')
         if newer is not None:
             url = text(renderer.url(newer.src_uri, here))
             row.append(f' <a class="wn-newer" href="{url}" rel="next">{text(newer.title)} →</a>')
@@ -123,6 +126,9 @@ def note_item(renderer: Renderer, note: Note, here: File) -> str:
         url = text(renderer.url(plan.uri("person", ident), here))
         out.append(" · " if number == 0 else ", ")
         out.append(f'<a href="{url}">{text(person.name if person else ident)}</a>')
+    for theme in note.themes:
+        url = text(renderer.url(plan.uri("theme", theme.slug), here))
+        out.append(f' <a class="wn-theme-tag" href="{url}">{text(theme.label)}</a>')
     out.append("</span>")
     if note.summary:
         out.append(f' <p class="wn-summary">{text(note.summary)}</p>')

@@ -598,9 +598,23 @@ def format_title(
         words = settings.catalogue
         people = f" {words['and']} ".join(names) if names else words.the_team
         pattern = settings.title_format or words.fallback_title
-        return pattern.format(people=people, week=week, date=date or week)
+        return pattern.format(
+            people=people, week=_Shown(week, settings), date=_Shown(date or week, settings)
+        )
     stem = posixpath.splitext(posixpath.basename(src_uri))[0]
     return stem.replace("-", " ").replace("_", " ").strip().capitalize() or stem
+
+
+class _Shown:
+    """A date for `title_format`: `{week}` as pages show dates ("24 June 2019" in
+    en_GB), while `{week:%Y-%m-%d}` still formats the date itself."""
+
+    def __init__(self, day: datetime.date, settings: WeeknotesConfig) -> None:
+        self._day = day
+        self._settings = settings
+
+    def __format__(self, spec: str) -> str:
+        return format(self._day, spec) if spec else self._settings.shown_date(self._day)
 
 
 def _printable_or_none(text: str | None) -> str | None:

@@ -72,6 +72,8 @@ class Link:
     count: int = 0
     # A theme's notes per month, on the theme's page and the themes page.
     timeline: Timeline | None = None
+    # What the link is to, where a page names it in an id: a theme's slug.
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class PersonView:
     avatar: str = ""
     count: int = 0
     latest: NoteView | None = None
+    # Shown in place of an avatar: "PN" for Priya Nair.
+    initials: str = ""
 
 
 class Translation(NamedTuple):
@@ -133,6 +137,14 @@ class RollupEntries(NamedTuple):
     title: str
     url: str
     entries: Entries
+
+
+class YearView(NamedTuple):
+    """The notes of one year on a theme's or a person's page."""
+
+    label: str
+    anchor: str
+    notes: NoteList
 
 
 @dataclass(frozen=True)
@@ -416,6 +428,7 @@ class Renderer:
             avatar=self.asset(person.avatar, here),
             count=len(own),
             latest=self.note(own[0], here) if with_latest and own else None,
+            initials=initials(person.name),
         )
 
     def theme(self, theme: Theme, here: File) -> Link:
@@ -430,6 +443,7 @@ class Renderer:
             theme.label,
             self.url(self.plan.uri("theme", theme.slug), here),
             len(self.plan.by_theme.get(theme.slug, ())),
+            key=theme.slug,
         )
 
     def note(self, note: Note, here: File) -> NoteView:
@@ -468,11 +482,29 @@ class Renderer:
             WeekView(
                 label=self.date(group.week),
                 iso=group.week.isoformat(),
-                anchor=f"week-{group.week.isoformat()}",
+                anchor=week_anchor(group.week),
                 notes=self.notes(group.notes, here),
                 url=self.url(self.plan.uri("week", iso_label(group.week)), here),
             )
             for group in groups
+        )
+
+    def note_years(self, notes: Sequence[Note], here: File) -> tuple[YearView, ...]:
+        """Notes, newest first, under the year of their date: headings to navigate by."""
+        years: dict[int, list[Note]] = {}
+        for note in notes:
+            years.setdefault(note.date.year if note.date else 0, []).append(note)
+        return tuple(
+            YearView(str(year), year_anchor(year), self.notes(group, here))
+            for year, group in years.items()
+        )
+
+    def has_entries(self, notes: Iterable[Note], rollup: str) -> bool:
+        """Whether any of `notes` has a section of `rollup` (once notes are rendered)."""
+        return any(
+            section.rollup == rollup
+            for note in notes
+            for section in self.sections.get(note.src_uri, ("", []))[1]
         )
 
     def years(self, here: File) -> tuple[Link, ...]:
@@ -539,7 +571,7 @@ class Renderer:
                     EntryWeek(
                         self.date(group.week),
                         group.week.isoformat(),
-                        f"week-{group.week.isoformat()}",
+                        week_anchor(group.week),
                         entries,
                     )
                 )
@@ -682,6 +714,12 @@ class Renderer:
             "latest_url": self.url(self.plan.uri("latest"), here),
             "themes_url": self.url(self.plan.uri("themes"), here),
             "people_url": self.url(self.plan.uri("people"), here),
+            # Every rollup, the learning log among them, for the latest page's links.
+            "rollups": tuple(
+                Link(rollup.title, url)
+                for rollup in self.plan.rollups
+                if (url := self.url(self.plan.uri("rollup", rollup.key), here))
+            ),
             "learning": Markup(learning),
             "feed_url": relative(self.feeds[spec.src_uri], here.url)
             if spec.src_uri in self.feeds
@@ -705,6 +743,7 @@ class Renderer:
                 self.theme(self.plan.themes[spec.key], here), timeline=timeline
             )
             context["notes"] = self.notes(spec.notes, here)
+            context["note_years"] = self.note_years(spec.notes, here)
             context["pager"] = self.pager(spec, here)
         elif spec.kind == "people":
             context["people"] = tuple(
@@ -720,6 +759,7 @@ class Renderer:
             # The notes that mention them, on the first page of their own.
             mentioned = self.plan.mentioned.get(spec.key, ()) if spec.number == 1 else ()
             context["mentioned"] = self.notes(mentioned, here)
+            context["note_years"] = self.note_years(spec.notes, here)
             context["pager"] = self.pager(spec, here)
             counts: dict[str, int] = {}
             for note in self.plan.by_person.get(spec.key, ()):
@@ -905,6 +945,25 @@ class NoteList(Sequence[NoteView]):
         """Every item as the package's `partials/note-list.html` writes it."""
         renderer, here = self._renderer, self._here
         return "".join(note_parts.note_item(renderer, note, here) for note in self._notes)
+
+
+def initials(name: str) -> str:
+    """The first letters of a name's first and last words, for a person with no avatar."""
+    words = [word for word in name.split() if word[0].isalnum()]
+    if not words:
+        return name[:1].upper()
+    first, last = words[0][0], words[-1][0] if len(words) > 1 else ""
+    return (first + last).upper()
+
+
+def week_anchor(week: datetime.date) -> str:
+    """The id of a week's heading on the pages that list notes by week."""
+    return f"week-{week.isoformat()}"
+
+
+def year_anchor(year: int) -> str:
+    """The id of a year's heading on a theme's or a person's page."""
+    return f"year-{year}"
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:

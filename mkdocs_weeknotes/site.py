@@ -21,6 +21,7 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from . import embeds
 from .checkcache import StoredCache
@@ -34,7 +35,7 @@ from .mentions import Handles, handles, link_mentions
 from .model import Note, Theme
 from .problems import Problem, quote
 from .rebase import relative
-from .render import Renderer
+from .render import Renderer, week_anchor, year_anchor
 from .sections import HtmlSection, Rollup, cut_sections
 from .selection import NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found
 from .syndication import FeedSpec, digest_feed, feeds_wanted, make_feed, plan_feeds
@@ -630,6 +631,10 @@ class SiteBuild:
             if own is None:
                 continue  # not rendered: a `--dirty` build left its page as it was
             has_h1 = "<h1" in own.lower()
+            # Our listing is HTML added after Markdown made the page's contents: its
+            # headings join them here, so that themes list them whether or not the
+            # listing itself is made later, out of search.
+            page.toc = _with_entries(page.toc, self._toc(spec))
             if not self._searched(spec):
                 # The title stays in the content, where themes look for a first heading.
                 self.deferred[uri] = Deferred(spec, file, whole=True)
@@ -683,11 +688,49 @@ class SiteBuild:
         )
         link = self._feed_links.get((feed.path, href))
         if link is None:
+            # Feed readers read rel as a list of words; Material's JavaScript takes a
+            # rel of exactly "alternate" for another language of the site and fetches
+            # the sitemap.xml beside it, which fails on every page load.
             link = self._feed_links[(feed.path, href)] = (
-                f'<link rel="alternate" type="application/atom+xml" title="{escape(feed.title)}"'
+                f'<link rel="alternate feed" type="application/atom+xml"'
+                f' title="{escape(feed.title)}"'
                 f' href="{escape(href)}">'
             )
         return link
+
+    def _toc(self, spec: PageSpec) -> list[AnchorLink]:
+        """The headings of a generated page's listing, as the package's templates
+        write them: weeks, the archive, years, each theme or person, and learning."""
+        assert self.renderer is not None
+        words = self.settings.catalogue
+        entries: list[tuple[str, str]] = []
+        if spec.kind in ("latest", "year", "rollup", "rollup-year"):
+            for group in spec.weeks:
+                if spec.kind.startswith("rollup") and not self.renderer.has_entries(
+                    group.notes, spec.rollup
+                ):
+                    continue
+                label = f"{words.week_commencing} {self.renderer.date(group.week)}"
+                entries.append((label, week_anchor(group.week)))
+            if spec.kind == "latest" and self.plan.years:
+                entries.append((words.archive, "archive"))
+        elif spec.kind in ("theme", "person"):
+            years = dict.fromkeys(note.date.year if note.date else 0 for note in spec.notes)
+            entries.extend((str(year), year_anchor(year)) for year in years)
+            log = next((r for r in self.plan.rollups if r.key == "learning"), None)
+            if (
+                log is not None
+                and self._has_learning(spec)
+                and self.renderer.has_entries(spec.notes, log.key)
+            ):
+                entries.append((log.title, "wn-learning"))
+        elif spec.kind == "themes":
+            entries.extend((t.label, f"theme-{t.slug}") for t in self.plan.themes.values())
+        elif spec.kind == "people":
+            people = sorted(self.plan.people.values(), key=lambda p: p.name.casefold())
+            entries.extend((p.name, f"person-{p.id}") for p in people)
+        # The theme writes titles as HTML and the link as it is.
+        return [AnchorLink(str(escape(title)), str(escape(ident)), 2) for title, ident in entries]
 
     def _problems_of(self, path: str) -> list[Problem]:
         if self._by_path is None:
@@ -803,6 +846,17 @@ class SiteBuild:
 
     def _rollup(self, spec: PageSpec) -> Rollup:
         return next(r for r in self.plan.rollups if r.key == spec.rollup)
+
+
+def _with_entries(toc: TableOfContents, entries: list[AnchorLink]) -> TableOfContents:
+    """A page's own contents with our entries after them: under its title when the
+    page's own Markdown has one, as a theme shows a title's sections."""
+    items = list(toc)
+    if items and items[0].level == 1:
+        items[0].children = [*items[0].children, *entries]
+    else:
+        items.extend(entries)
+    return TableOfContents(items)
 
 
 def _config_display(config: MkDocsConfig) -> str:

@@ -166,7 +166,8 @@ def make_feed(
                 url = f"{page_url}#{section.anchor}" if section.anchor else page_url
                 entries.append(
                     FeedEntry(
-                        title=f"{note.title}: {section.heading}",
+                        # "Something I'm learning:" reads as a title without its colon.
+                        title=f"{note.title}: {section.heading.rstrip().rstrip(':').rstrip()}",
                         url=url,
                         published=note.date,
                         updated=note.date,

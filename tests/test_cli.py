@@ -60,6 +60,17 @@ def test_new_refuses_what_the_site_would_reject(example: Path) -> None:
     assert bad_date.returncode == 2
 
 
+def test_new_says_why_a_date_or_an_author_is_refused(example: Path) -> None:
+    no_day = weeknotes("new", "--author", "sam", "--date", "2026-02-30", cwd=example)
+    assert no_day.returncode == 2
+    assert "February 2026 has 28 days" in no_day.stderr
+    assert "write it as YYYY-MM-DD" not in no_day.stderr
+    stranger = weeknotes("new", "--author", "bob", "--date", "2026-11-20", cwd=example)
+    assert stranger.returncode == 2
+    known = sorted(yaml.safe_load((example / "docs/weeknotes/.authors.yml").read_text())["authors"])
+    assert f"one of: {', '.join(known)}" in stranger.stderr
+
+
 def test_new_quotes_what_yaml_would_misread(example: Path) -> None:
     done = weeknotes(
         "new",

@@ -97,9 +97,12 @@ def test_markup_in_titles_stays_text(built: Build) -> None:
 def test_pages_advertise_their_feeds(built: Build) -> None:
     page = (built.site_dir / "weeknotes/themes/skills/index.html").read_text("utf-8")
     assert (
-        '<link rel="alternate" type="application/atom+xml" title="Index pages: skills"'
+        '<link rel="alternate feed" type="application/atom+xml" title="Index pages: skills"'
         ' href="feed.xml">' in page
     )
+    # Material's JavaScript takes every link whose rel is exactly "alternate" for a
+    # language version of the site, and fetches a sitemap.xml beside it: a 404.
+    assert '<link rel="alternate"' not in page
     assert 'title="Index pages: weeknotes" href="../../feed.xml"' in page
     assert 'class="wn-feed" href="feed.xml"' in page
 

@@ -33,7 +33,7 @@ def test_clean_site_builds_strict_with_no_warnings(tmp_path: Path, theme: str) -
     assert "Thinking about skills" in page and "Listening takes time." in page
     # A CRLF note without title or H1 gets the title built from title_format.
     crlf = build.page("weeknotes/2019/2019-07-05-rob/index.html")
-    assert "<title>Weeknote: Rob Miller, w/c 2019-07-01" in crlf
+    assert "<title>Weeknote: Rob Miller, w/c July 1, 2019" in crlf
     assert "A CRLF note with no title." in crlf
     h1 = build.page("weeknotes/2019/2019-06-28-liz/index.html")
     assert "<title>Five interviews in one week" in h1

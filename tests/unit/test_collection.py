@@ -108,9 +108,9 @@ def test_built_titles_use_the_commonest_spelling_of_a_free_text_name() -> None:
     ]
     result = collect(notes, settings(), None)
     assert [n.title for n in result.notes] == [
-        "Weeknote: Sam Whitlock, w/c 2023-01-02",
-        "Weeknote: Sam Whitlock, w/c 2023-01-09",
-        "Weeknote: Sam Whitlock, w/c 2023-01-16",
+        "Weeknote: Sam Whitlock, w/c January 2, 2023",
+        "Weeknote: Sam Whitlock, w/c January 9, 2023",
+        "Weeknote: Sam Whitlock, w/c January 16, 2023",
     ]
 
 

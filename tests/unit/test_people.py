@@ -108,7 +108,7 @@ def test_each_person_of_a_joint_note_has_it_and_the_title_names_them() -> None:
     }
     first = weeknotes.notes[0]
     assert first.authors == ("lucinda", "james")
-    assert first.title == "Weeknote: Lucinda and James, w/c 2020-07-06"
+    assert first.title == "Weeknote: Lucinda and James, w/c July 6, 2020"
 
 
 # --- with an authors file --------------------------------------------------------------

@@ -309,7 +309,7 @@ def test_title_falls_back_to_h1_then_to_the_format() -> None:
     )
     built = check("---\ndate: 2019-06-28\nauthors: [rob, liz]\n---\nText\n")
     assert built.note is not None
-    assert built.note.title == "Weeknote: Rob Miller and Liz Okafor, w/c 2019-06-24"
+    assert built.note.title == "Weeknote: Rob Miller and Liz Okafor, w/c June 24, 2019"
     custom = check(
         "---\ndate: 2019-06-28\nauthors: [rob]\n---\n", title_format="{people} – {week:%d %B %Y}"
     )

@@ -109,7 +109,7 @@ def test_generated_titles_and_fallback_titles_are_in_the_site_language() -> None
         b"---\ndate: 2019-06-28\nauthor: [Rob, Liz]\n---\nText.\n",
     )
     weeknotes = collect([note], options, None)
-    assert weeknotes.notes[0].title == "Wochennotiz: Rob und Liz, Woche ab 2019-06-24"
+    assert weeknotes.notes[0].title == "Wochennotiz: Rob und Liz, Woche ab 24. Juni 2019"
     titles = {spec.kind: spec.title for spec in plan_pages(weeknotes, options, False).pages}
     assert titles["latest"] == "Neueste Wochennotizen"
     assert titles["year"] == "Wochennotizen 2019"
