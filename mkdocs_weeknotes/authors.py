@@ -178,7 +178,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     )
                 )
                 continue
-            values[name] = frontmatter.printable(value)
+            values[name] = frontmatter.without_controls(value)
         if not values.get("name"):
             problems.append(
                 Problem(

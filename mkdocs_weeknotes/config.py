@@ -15,7 +15,7 @@ from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from .frontmatter import printable
+from .frontmatter import without_controls
 from .sections import Rollup
 from .selection import Selector
 from .slugs import slugify
@@ -42,7 +42,7 @@ class _Label(c.Type[str]):
         super().__init__(str, default=default)
 
     def run_validation(self, value: object) -> str:
-        return printable(super().run_validation(value))
+        return without_controls(super().run_validation(value))
 
 
 class _RelativeDir(c.Type[str]):
@@ -293,11 +293,13 @@ class _Words(c.Type[dict]):  # type: ignore[type-arg]
                             f" ({', '.join(_PLURAL_FORMS)})"
                         )
                     _check_word(key, each, fields)
-                checked[key] = {str(form): printable(str(each)) for form, each in forms.items()}
+                checked[key] = {
+                    str(form): without_controls(str(each)) for form, each in forms.items()
+                }
                 continue
             fields = _TITLE_FIELDS if key == "fallback_title" else _placeholders(ENGLISH[key])
             _check_word(key, text, fields)
-            checked[key] = printable(text)
+            checked[key] = without_controls(text)
         return checked
 
 

@@ -88,19 +88,19 @@ class _Reader:
         self.problems.append(Problem(self.path, max(line, 1), code, message, hint))
 
 
-def printable(text: str) -> str:
+def without_controls(text: str) -> str:
     """`text` without the control characters that no page or feed may hold."""
     return text if _UNPRINTABLE.search(text) is None else _UNPRINTABLE.sub("", text)
 
 
-def _printable_all(value: Any) -> Any:
+def _without_controls_all(value: Any) -> Any:
     """Every text in a constructed value made printable, keys and items too."""
     if isinstance(value, str):
-        return printable(value)
+        return without_controls(value)
     if isinstance(value, list):
-        return [_printable_all(item) for item in value]
+        return [_without_controls_all(item) for item in value]
     if isinstance(value, dict):
-        return {_printable_all(k): _printable_all(v) for k, v in value.items()}
+        return {_without_controls_all(k): _without_controls_all(v) for k, v in value.items()}
     return value
 
 
@@ -287,7 +287,9 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         if refused:
             fields[key] = Field(key, Invalid("too large", refused=True), line)
             continue
-        raw = printable(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
+        raw = (
+            without_controls(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
+        )
         item_lines: tuple[int, ...] = ()
         if isinstance(value_node, yaml.SequenceNode):
             item_lines = tuple(n.start_mark.line + _OFFSET for n in value_node.value)
@@ -303,13 +305,13 @@ def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
     # give back unchanged: skip its machinery, run for every key of every note.
     if isinstance(node, yaml.ScalarNode):
         if node.tag == _STR:
-            return printable(node.value)
+            return without_controls(node.value)
     elif isinstance(node, yaml.SequenceNode):
         items = node.value
         if all(isinstance(item, yaml.ScalarNode) and item.tag == _STR for item in items):
-            return [printable(item.value) for item in items]
+            return [without_controls(item.value) for item in items]
     try:
-        return _printable_all(constructor.construct_object(node, deep=True))
+        return _without_controls_all(constructor.construct_object(node, deep=True))
     except (yaml.YAMLError, ValueError, TypeError, OverflowError, RecursionError) as err:
         return Invalid(str(err).strip() or type(err).__name__)
 

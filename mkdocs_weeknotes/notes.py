@@ -13,7 +13,7 @@ from typing import Any
 
 from .authors import Authors
 from .config import RESERVED, WEEKDAYS, WeeknotesConfig, parse_locale, rollup_setting
-from .frontmatter import Field, FrontMatter, Invalid, printable, read
+from .frontmatter import Field, FrontMatter, Invalid, read, without_controls
 from .mentions import find as find_mentions
 from .model import Note, Theme
 from .names import split_names
@@ -135,7 +135,7 @@ class _Checker:
         themes = self.check_themes()
         draft = self.flag("draft", default=False)
         title, title_source = self.check_title(people, week, date)
-        summary = self.summary() or _printable_or_none(first_paragraph(self.fm.body))
+        summary = self.summary() or _without_controls_or_none(first_paragraph(self.fm.body))
         self.check_required(title_source, date)
         sections = self.check_sections()
         lang, ref = self.check_translation()
@@ -519,7 +519,7 @@ class _Checker:
         title = self.text("title")
         if title:
             return title, "front matter"
-        heading = printable(_first_h1(self.headings) or "")
+        heading = without_controls(_first_h1(self.headings) or "")
         if heading:
             return heading, "heading"
         names = [self.person_name(ident) for ident in people]
@@ -617,8 +617,8 @@ class _Shown:
         return format(self._day, spec) if spec else self._settings.shown_date(self._day)
 
 
-def _printable_or_none(text: str | None) -> str | None:
-    return printable(text) if text else text
+def _without_controls_or_none(text: str | None) -> str | None:
+    return without_controls(text) if text else text
 
 
 def _refused(found: Field) -> bool:

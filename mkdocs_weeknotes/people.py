@@ -17,7 +17,7 @@ import yaml
 
 from .frontmatter import FrontMatter
 from .names import split_names
-from .problems import printable
+from .problems import escape_controls
 from .slugs import slugify
 from .suggest import edit_distance
 
@@ -177,7 +177,7 @@ def authors_file(people: Sequence[Proposed], notes: int) -> str:
         return "\n".join([*lines, "authors: {}", ""])
     lines.append("authors:")
     for person in people:
-        used = ", ".join(f"{printable(text)} {count}" for text, count in person.spellings)
+        used = ", ".join(f"{escape_controls(text)} {count}" for text, count in person.spellings)
         counted = f"{person.notes} note{'' if person.notes == 1 else 's'}"
         comment = f"{counted}: {used}" if len(person.spellings) > 1 else counted
         lines.append(f"  {_scalar(person.id, '{}: x')}:  # {comment}")

@@ -66,7 +66,7 @@ def _escaped(match: re.Match[str]) -> str:
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
-def printable(text: str) -> str:
+def escape_controls(text: str) -> str:
     """`text` with every control character written as an escape such as `\\x1b`."""
     return _UNPRINTABLE.sub(_escaped, text)
 
@@ -78,7 +78,7 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
 
 def quote(text: str) -> str:
     """User text as a message quotes it: in quotes, short, and on one printable line."""
-    return f"'{printable(shorten(text))}'"
+    return f"'{escape_controls(shorten(text))}'"
 
 
 @dataclass(frozen=True, order=True)
@@ -107,7 +107,7 @@ class Problem:
         newline or an escape in it gives one line that a terminal shows as it is.
         """
         text = f"{self.path}:{self.line}: {self.code} {self.message}"
-        return printable(f"{text} ({self.hint})" if self.hint else text)
+        return escape_controls(f"{text} ({self.hint})" if self.hint else text)
 
     def __str__(self) -> str:
         return self.format()

@@ -28,8 +28,8 @@ from .checkcache import StoredCache
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
 from .config import LEARNING, WeeknotesConfig
 from .feeds import Feed, atom
-from .frontmatter import printable
 from .frontmatter import read as read_front_matter
+from .frontmatter import without_controls
 from .generated import PageSpec, Plan, plan_pages
 from .mentions import Handles, handles, link_mentions
 from .model import Note, Theme
@@ -514,7 +514,7 @@ class SiteBuild:
                 del page.meta["author"]
         description = page.meta.get("description")
         if isinstance(description, str):
-            page.meta["description"] = theme_title(printable(description))
+            page.meta["description"] = theme_title(without_controls(description))
         elif "description" in page.meta:
             del page.meta["description"]
 
