@@ -724,6 +724,14 @@ class SiteBuild:
                 and self.renderer.has_entries(spec.notes, log.key)
             ):
                 entries.append((log.title, "wn-learning"))
+        elif spec.kind == "week":
+            notes = spec.weeks[0].notes if spec.weeks else ()
+            entries.extend((n.title, f"wn-note-{number}") for number, n in enumerate(notes, 1))
+            entries.extend(
+                (rollup.title, f"wn-{rollup.key}")
+                for rollup in self.plan.rollups
+                if self.renderer.has_entries(notes, rollup.key)
+            )
         elif spec.kind == "themes":
             entries.extend((t.label, f"theme-{t.slug}") for t in self.plan.themes.values())
         elif spec.kind == "people":

@@ -30,9 +30,11 @@ PAGES = {
     "person": "weeknotes/people/priya/",
     "learning-log": "weeknotes/learning/",
     "rollup-year": "weeknotes/learning/2026/",
+    "week": "weeknotes/weeks/2026-W41/",
     "note": "weeknotes/2026/2026-09-11-priya/",
+    "home": "",  # the site's own page, with an embedded listing
 }
-GENERATED = [kind for kind in PAGES if kind != "note"]
+GENERATED = [kind for kind in PAGES if kind not in ("note", "home")]
 
 
 def chromium() -> str | None:
