@@ -61,6 +61,8 @@ def person_weeks(notes: Sequence[Note], count: int) -> Weeks:
     last = newest_week(notes)
     if last is None or count < 1:
         return Weeks((), {})
+    # Never a week before the calendar's first day (a note of year 1 is possible).
+    count = min(count, (last.toordinal() - 1) // 7 + 1)
     weeks = tuple(last - datetime.timedelta(weeks=back) for back in range(count))
     first = weeks[-1]
     cells: dict[str, dict[datetime.date, Cell]] = {}
@@ -105,6 +107,8 @@ def theme_months(notes: Iterable[Note], count: int) -> Months:
     if not dated or count < 1:
         return Months((), {})
     last = max(note.date for note in dated if note.date is not None)
+    # Never a month before January of year 1.
+    count = min(count, _month_number(last) - _month_number(datetime.date.min) + 1)
     months = recent_months(last, count)
     first = _month_number(last) - count + 1
     counts: dict[str, list[int]] = {}

@@ -65,9 +65,9 @@ def iso_days(text: str) -> tuple[datetime.date, datetime.date] | None:
         return None
     try:
         monday = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
-    except ValueError:
+        return monday, monday + datetime.timedelta(days=6)
+    except (ValueError, OverflowError):  # no such week, or one that runs past 9999
         return None
-    return monday, monday + datetime.timedelta(days=6)
 
 
 def parse_week(text: str, week_start: int) -> datetime.date | None:
@@ -75,11 +75,12 @@ def parse_week(text: str, week_start: int) -> datetime.date | None:
     days = iso_days(text)
     if days is not None:
         # The team week whose middle day is in that ISO week (see iso_label).
-        return week_of(days[0] + datetime.timedelta(days=3), week_start)
-    try:
-        day = datetime.date.fromisoformat(text.strip())
-    except ValueError:
-        return None
+        day = days[0] + datetime.timedelta(days=3)
+    else:
+        try:
+            day = datetime.date.fromisoformat(text.strip())
+        except ValueError:
+            return None
     if outside_calendar(day, week_start) is not None:
         return None
     return week_of(day, week_start)

@@ -96,3 +96,13 @@ def test_bars_scale_to_the_busiest_month_and_an_empty_month_keeps_a_stub() -> No
     assert [b.y + b.height for b in drawn] == [HEIGHT] * 3  # all stand on the baseline
     assert [b.x for b in drawn] == [0, 8, 16]
     assert [b.height for b in bars((0, 0))] == [1, 1]
+
+
+def test_pictures_of_notes_in_year_one_stop_at_the_calendars_first_day() -> None:
+    # 1 January of year 1 is a Monday: its week is the first there is.
+    first = listed({"weeknotes/early.md": "date: 0001-01-08\nauthors: [rob]\nthemes: [data]"})
+    weeks = person_weeks(first, 52)
+    assert weeks.weeks == (D(1, 1, 8), D(1, 1, 1))
+    assert [c.state for c in weeks.row("rob", 52)] == [WROTE, NO_NOTE]
+    months = theme_months(first, 12)
+    assert months.months == ((1, 1),) and months.of("data") == (1,)

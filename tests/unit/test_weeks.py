@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from mkdocs_weeknotes.weeks import week_of
+from mkdocs_weeknotes.weeks import parse_week, week_of
 from tests.conftest import check, codes
 
 
@@ -37,3 +37,11 @@ def test_a_week_at_the_start_of_the_calendar_is_a_problem() -> None:
 def test_week_of_inside_the_calendar() -> None:
     assert week_of(datetime.date(2019, 6, 28), 0) == datetime.date(2019, 6, 24)
     assert week_of(datetime.date(1, 1, 1), 0) == datetime.date(1, 1, 1)
+
+
+def test_a_week_that_runs_past_the_calendar_is_no_week_to_ask_for() -> None:
+    # ISO week 52 of 9999 ends on 2 January of year 10000, which Python cannot hold.
+    assert parse_week("9999-W52", 0) is None
+    assert parse_week("9999-12-31", 0) is None
+    assert parse_week("9999-W51", 0) == datetime.date(9999, 12, 20)
+    assert parse_week("0001-W01", 0) == datetime.date(1, 1, 1)
