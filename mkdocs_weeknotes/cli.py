@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
 
 import click
@@ -106,16 +106,24 @@ config_option = click.option(
 )
 
 
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def format_option(choices: list[str], default: str, what: str) -> Callable[[_Command], _Command]:
+    """The `--format` option of a command, read into its `style` parameter."""
+    return click.option(
+        "--format",
+        "style",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=what,
+    )
+
+
 @main.command()
 @config_option
-@click.option(
-    "--format",
-    "style",
-    type=click.Choice(["text", "github", "json"]),
-    default="text",
-    show_default=True,
-    help="How to print problems.",
-)
+@format_option(["text", "github", "json"], "text", "How to print problems.")
 @click.option(
     "--no-cache",
     "no_cache",
@@ -443,13 +451,10 @@ def _url_maker(site: Site) -> Callable[[str | None], str]:
 @config_option
 @week_option
 @today_option
-@click.option(
-    "--format",
-    "style",
-    type=click.Choice(FORMATS),
-    default="markdown",
-    show_default=True,
-    help="Markdown for a chat, HTML (inline styles) or plain text for an email.",
+@format_option(
+    list(FORMATS),
+    "markdown",
+    "Markdown for a chat, HTML (inline styles) or plain text for an email.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def digest(
@@ -502,14 +507,7 @@ def digest(
 @config_option
 @week_option
 @today_option
-@click.option(
-    "--format",
-    "style",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
-    help="How to print who has written.",
-)
+@format_option(["text", "json", "github"], "text", "How to print who has written.")
 def status(
     config_file: str | None, week_text: str | None, today_text: str | None, style: str
 ) -> None:
