@@ -15,7 +15,8 @@ def listing_toc(
     spec: PageSpec, plan: Plan, settings: WeeknotesConfig, renderer: Renderer, learning: bool
 ) -> list[AnchorLink]:
     """The headings of a generated page's listing, as the package's templates
-    write them: weeks, the archive, years, each theme or person, and learning."""
+    write them: weeks, the archive, years, each theme or person, and learning
+    (`learning`: whether the page shows learning entries)."""
     words = settings.catalogue
     entries: list[tuple[str, str]] = []
     if spec.kind in ("latest", "year", "rollup", "rollup-year"):
