@@ -35,10 +35,11 @@ from .notes import impossible_date_hint
 from .people import authors_file, note_names, propose
 from .permalinks import PermalinkError, post_of, redirect_maps, redirects_block
 from .problems import Problem
+from .reading import collect_site
 from .recurring import recurring, report, settings_block
 from .schema import front_matter_schema
 from .sections import headings
-from .site import SiteBuild, collect_site
+from .site import SiteBuild
 from .team import recent_since, team_week
 from .weeks import parse_week, week_of
 from .writing import WriteError, write_file

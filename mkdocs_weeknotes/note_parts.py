@@ -10,15 +10,50 @@ test checks that both ways give the same pages.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime
+from collections.abc import Sequence
+from typing import Protocol
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
 
+from .generated import Plan
 from .model import Note
 
-if TYPE_CHECKING:
-    from .render import NoteList, Renderer
+
+# What these parts read of the renderer and its views, said here so that this
+# module need not import `render`, which imports it.
+class TranslationLink(Protocol):
+    @property
+    def lang(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+
+
+class PersonLink(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def avatar(self) -> str: ...
+
+
+class Renderer(Protocol):
+    plan: Plan
+    html: dict[str, str]
+
+    def text(self, value: str) -> str: ...
+    def day(self, day: datetime.date | None) -> tuple[str, str]: ...
+    def url(self, src_uri: str | None, here: File) -> str: ...
+    def translations(self, note: Note, here: File) -> Sequence[TranslationLink]: ...
+    def person(self, ident: str, here: File) -> PersonLink: ...
+
+
+class NoteList(Protocol):
+    def written(self) -> str: ...
 
 
 def header(renderer: Renderer, note: Note, here: File) -> str:

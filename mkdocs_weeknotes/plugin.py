@@ -14,8 +14,10 @@ from mkdocs.structure.pages import Page
 
 from .collection import ReadCache
 from .config import WeeknotesConfig
+from .dirty import Prints
+from .placing import STYLESHEET
 from .problems import Problem
-from .site import STYLESHEET, Prints, Rendered, SiteBuild
+from .site import Rendered, SiteBuild
 
 log = get_plugin_logger(__name__)
 

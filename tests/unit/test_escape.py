@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from mkdocs_weeknotes.render import Renderer
-from mkdocs_weeknotes.site import theme_title
+from mkdocs_weeknotes.themes import theme_title
 
 
 @given(st.text())
