@@ -11,14 +11,13 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SITES, Build, mkdocs_build
+from tests.conftest import ROOT, SITES, Build, mkdocs_build, weeknotes
 from tests.htmlcheck import broken_links, listed_notes, parse
 
 PAGE = (ROOT / "docs" / "moving-in.md").read_text(encoding="utf-8")
@@ -61,17 +60,6 @@ def shown_in(shown: list[str], printed: str) -> None:
         at = lines.index(line, at) + 1
 
 
-def weeknotes(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_weeknotes", *args],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
-
-
 @dataclass
 class Moved:
     site: Path
@@ -98,10 +86,10 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> Moved:
     (site / "docs" / "index.md").write_text(
         block("markdown", "<!-- docs/index.md -->"), encoding="utf-8"
     )
-    check = weeknotes(site, "check")  # 3
-    people = weeknotes(site, "people")  # 4
-    write = weeknotes(site, "people", "--write")
-    sections = weeknotes(site, "sections")  # 5
+    check = weeknotes("check", cwd=site)  # 3
+    people = weeknotes("people", cwd=site)  # 4
+    write = weeknotes("people", "--write", cwd=site)
+    sections = weeknotes("sections", cwd=site)  # 5
     final = block("yaml", "# mkdocs.yml, with the fun facts collected")
     (site / "mkdocs.yml").write_text(final, encoding="utf-8")
     # 7. The old permalink, as _config.yml has it, is the one the page uses.
@@ -111,7 +99,7 @@ def moved(tmp_path_factory: pytest.TempPathFactory) -> Moved:
         for text in blocks("console")
         for line in text.splitlines()
     )
-    redirects = weeknotes(site, "redirects", "--permalink", jekyll["permalink"])
+    redirects = weeknotes("redirects", "--permalink", jekyll["permalink"], cwd=site)
     return Moved(site, check, people, write, sections, redirects)
 
 
@@ -158,7 +146,7 @@ def build_moved(moved: Moved, tmp_path: Path, theme: str, directory_urls: bool) 
     shutil.copytree(moved.site, site)
     config = yaml.safe_load((site / "mkdocs.yml").read_text(encoding="utf-8"))
     config["use_directory_urls"] = directory_urls
-    printed = weeknotes(site, "redirects", "--permalink", "pretty").stdout
+    printed = weeknotes("redirects", "--permalink", "pretty", cwd=site).stdout
     config["plugins"] += yaml.safe_load(printed)["plugins"]
     (site / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     return mkdocs_build(site, tmp_path, "--strict", theme=theme)
@@ -238,7 +226,7 @@ def test_the_moved_site_builds_strict_with_people_rollups_and_old_links(
 
 
 def test_redirects_refuses_a_pattern_it_cannot_fill(moved: Moved) -> None:
-    done = weeknotes(moved.site, "redirects", "--permalink", "/:year/:hour/:title/")
+    done = weeknotes("redirects", "--permalink", "/:year/:hour/:title/", cwd=moved.site)
     assert done.returncode == 2
     assert done.stdout == ""
     assert "':hour'" in done.stderr and ":categories" in done.stderr
@@ -252,7 +240,7 @@ def test_redirects_with_html_addresses_names_md_files_without_directory_urls(
     shutil.copytree(moved.site, site)
     with (site / "mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("use_directory_urls: false\n")
-    done = weeknotes(site, "redirects")  # Jekyll's default style, `date`
+    done = weeknotes("redirects", cwd=site)  # Jekyll's default style, `date`
     assert done.returncode == 0, done.stderr
     maps = yaml.safe_load(done.stdout)["plugins"][0]["redirects"]["redirect_maps"]
     assert maps["weeknotes/2022/01/14/weeknotes-14-january.md"] == (
