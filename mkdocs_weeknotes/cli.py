@@ -18,7 +18,6 @@ from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
 
 import click
-from babel.dates import format_date
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
@@ -26,7 +25,7 @@ from mkdocs.structure.files import File, get_files
 
 from .checkcache import FILE_NAME as CACHE_FILE
 from .checkcache import StoredCache, cache_folder, inside
-from .config import WeeknotesConfig, parse_locale
+from .config import WeeknotesConfig
 from .digest import FORMATS, make_digest, week_group
 from .digest import write as write_digest
 from .export import export as export_pages
@@ -68,9 +67,9 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def fail(message: str) -> NoReturn:
+def fail(message: str, status: int = 2) -> NoReturn:
     click.echo(f"weeknotes: {message}", err=True)
-    sys.exit(2)
+    sys.exit(status)
 
 
 def load_site(config_file: str | None) -> Site:
@@ -242,8 +241,7 @@ def new(
             site.config, site.settings, weeknotes, list(authors), day, title, list(themes), summary
         )
     except NewNoteError as err:
-        click.echo(f"weeknotes: {err}", err=True)
-        sys.exit(err.status)
+        fail(str(err), err.status)
     click.echo(os.path.relpath(path, Path.cwd()).replace(os.sep, "/"))
 
 
@@ -301,8 +299,7 @@ def export(config_file: str | None, out: str, force: bool) -> None:
             docs_dir=Path(site.config.docs_dir),
         )
     except WriteError as err:
-        click.echo(f"weeknotes: {err}", err=True)
-        sys.exit(err.status)
+        fail(str(err), err.status)
     click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)
 
 
@@ -332,8 +329,7 @@ def people(config_file: str | None, write: bool) -> None:
     try:
         write_file(path, text.encode("utf-8"))
     except WriteError as err:
-        click.echo(f"weeknotes: {err}", err=True)
-        sys.exit(err.status)
+        fail(str(err), err.status)
     shown = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
     click.echo(f"weeknotes: wrote {shown}; review it before the next build", err=True)
 
@@ -481,18 +477,13 @@ def digest(
             " set it for links that work from an email",
             err=True,
         )
-    locale = parse_locale(site.settings.locale or site.settings.site_language) or parse_locale("en")
-
-    def day(value: datetime.date) -> str:
-        return format_date(value, site.settings.date_format, locale=locale)
-
     made = make_digest(
         build.plan,
         week_group(build.plan, week),
         site.settings.catalogue,
         site.config.site_name,
         _url_maker(site),
-        day,
+        site.settings.shown_date,
     )
     text = write_digest(made, style)
     if output:

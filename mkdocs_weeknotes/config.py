@@ -32,8 +32,6 @@ LEARNING = "learning"
 RESERVED = ("themes", "people", "weeks")
 ANOTHER = "give it another 'path'"
 
-DEFAULT_TITLE_FORMAT = ENGLISH["fallback_title"]
-
 
 class _Label(c.Type[str]):
     """Text shown on pages, such as a title: kept as written, less control characters."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import yaml
 
 from .frontmatter import FrontMatter
+from .groups import Groups
 from .names import split_names
 from .problems import escape_controls
 from .slugs import slugify
@@ -66,7 +67,7 @@ def propose(notes: Iterable[Sequence[str]]) -> list[Proposed]:
             groups[slug][name] += 1
     # (Of two spellings with one slug in one note, the last is counted.)
     counts = {slug: sum(names.values()) for slug, names in groups.items()}
-    joined = _Union(groups)
+    joined = Groups(groups)
     for one, two in _variants(counts):
         joined.join(one, two)
     # Shortenings last: "simon" of "simon-r-jones" and "simon-jones", once joined,
@@ -103,7 +104,7 @@ def _variants(counts: dict[str, int]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _shortenings(slugs: Iterable[str], joined: _Union) -> list[tuple[str, str]]:
+def _shortenings(slugs: Iterable[str], joined: Groups) -> list[tuple[str, str]]:
     """`soph` of `sophie` (or `sophie-turner`): a one-word name that starts the
     first word of one other person, and of nobody else."""
     slugs = sorted(slugs)
@@ -140,29 +141,6 @@ def _typo(one: str, two: str, counts: dict[str, int]) -> bool:
     if rare > 1 and rare * TYPO_SHARE > common:
         return False
     return edit_distance(one, two) <= allowed
-
-
-class _Union:
-    """Groups of slugs joined pair by pair; each group is named by its least slug."""
-
-    def __init__(self, slugs: Iterable[str]) -> None:
-        self.parent = {slug: slug for slug in slugs}
-
-    def find(self, slug: str) -> str:
-        while self.parent[slug] != slug:
-            self.parent[slug] = self.parent[self.parent[slug]]
-            slug = self.parent[slug]
-        return slug
-
-    def join(self, one: str, two: str) -> None:
-        first, second = sorted((self.find(one), self.find(two)))
-        self.parent[second] = first
-
-    def sets(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = defaultdict(list)
-        for slug in sorted(self.parent):
-            found[self.find(slug)].append(slug)
-        return dict(found)
 
 
 def authors_file(people: Sequence[Proposed], notes: int) -> str:

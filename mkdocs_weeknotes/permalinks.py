@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from .weeks import weekday_name
+
 # Jekyll's named styles.
 STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -25,12 +27,12 @@ STYLES = {
     "none": "/:categories/:title:output_ext",
 }
 
-# Jekyll's names for months and days are English whatever the site's language.
+# Jekyll's names for months and days are English whatever the site's language
+# (weekday_name's are too).
 _MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _DATE_PARTS: dict[str, Callable[[datetime.date], str]] = {
     "year": lambda d: f"{d.year:04d}",
@@ -45,8 +47,8 @@ _DATE_PARTS: dict[str, Callable[[datetime.date], str]] = {
     "w_year": lambda d: str(d.isocalendar()[0]),
     "week": lambda d: f"{d.isocalendar()[1]:02d}",
     "w_day": lambda d: str(d.isoweekday()),
-    "short_day": lambda d: _DAYS[d.weekday()][:3],
-    "long_day": lambda d: _DAYS[d.weekday()],
+    "short_day": lambda d: weekday_name(d)[:3],
+    "long_day": weekday_name,
 }
 _OTHER_PARTS = ("title", "slug", "name", "categories", "output_ext")
 KNOWN = (*_DATE_PARTS, *_OTHER_PARTS)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from .config import LEARNING, RESERVED, WeeknotesConfig, load_settings, rollup_setting
+from .groups import Groups
 from .sections import Heading, Rollup, edits, loose, normalize, rollup_for, tidy
 from .slugs import slugify
 
@@ -119,21 +120,11 @@ def _group(spellings: list[str], tallies: dict[str, _Tally], rollups: tuple[Roll
     return Group(title, len(notes), tuple(made), tuple(needed), rollup)
 
 
-def _related(keys: set[str]) -> Any:
+def _related(keys: set[str]) -> Callable[[str], str]:
     """A function giving each key its group's root: keys with the same loose form,
     near spellings, a key that starts another, a key of two words or more inside another."""
-    parent = {key: key for key in keys}
-
-    def root(key: str) -> str:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    def join(a: str, b: str) -> None:
-        first, second = sorted((root(a), root(b)))
-        parent[second] = first  # the smaller root wins: the same groups every run
-
+    joined = Groups(keys)
+    join = joined.join
     spelt: dict[str, str] = {}
     buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in sorted(keys):
@@ -160,7 +151,7 @@ def _related(keys: set[str]) -> Any:
                 if edits(form, loose(other)) is not None or edits(loose(other), form) is not None:
                     join(key, other)
         buckets[(form[:1], len(form))].append(key)
-    return root
+    return joined.find
 
 
 def report(groups: Sequence[Group], notes: int, minimum: int) -> str:
