@@ -5,18 +5,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from urllib.parse import urljoin
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File
 
 from .config import WeeknotesConfig
 from .feeds import Feed, atom
 from .generated import Plan
 from .rebase import relative
 from .render import Renderer
-from .syndication import FeedSpec, digest_feed, make_feed
+from .syndication import FeedSpec, digest_feed, make_feed, page_urls
 
 
 def write_feeds(
@@ -36,33 +35,33 @@ def write_feeds(
     files = renderer.files
     urls: dict[str | None, str] = {}
     for spec in feeds:
-        # The digests' feed is one small file, written every time.
         path = os.path.join(config.site_dir, *spec.path.split("/"))
+        # The digests' feed is one small file, written every time.
         if kept is not None and not spec.weeks and kept(spec, path):
             continue
-        if spec.weeks:
-            feed = digest_feed(
+        feed = (
+            digest_feed(
                 spec,
                 plan=plan,
                 feed_length=settings.feeds.length,
                 site_url=config.site_url or "",
                 site_name=config.site_name,
-                url_of=_absolute(files, config.site_url or "", urls),
+                url_of=page_urls(files, config.site_url or "", urls),
                 words=settings.catalogue,
                 day=renderer.date,
             )
-            _write_feed(path, feed)
-            continue
-        feed = make_feed(
-            spec,
-            settings=settings,
-            plan=plan,
-            files=files,
-            site_url=config.site_url or "",
-            site_name=config.site_name,
-            note_html=note_html,
-            sections=renderer.sections,
-            urls=urls,
+            if spec.weeks
+            else make_feed(
+                spec,
+                settings=settings,
+                plan=plan,
+                files=files,
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                note_html=note_html,
+                sections=renderer.sections,
+                urls=urls,
+            )
         )
         _write_feed(path, feed)
 
@@ -71,21 +70,6 @@ def _write_feed(path: str, feed: Feed) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
         handle.write(atom(feed))
-
-
-def _absolute(
-    files: Files, site_url: str, urls: dict[str | None, str]
-) -> Callable[[str | None], str]:
-    """A page's absolute URL from its src_uri, kept in `urls` for the build."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-
-    def url_of(src_uri: str | None) -> str:
-        if src_uri not in urls:
-            file = files.src_uris.get(src_uri) if src_uri else None
-            urls[src_uri] = urljoin(base, file.url) if file is not None else ""
-        return urls[src_uri]
-
-    return url_of
 
 
 def feed_link(

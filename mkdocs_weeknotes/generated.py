@@ -82,6 +82,10 @@ class Plan:
         """The src_uri of the first page of a kind (and key), if it is generated."""
         return self.index.get((kind, key))
 
+    def rollup(self, key: str) -> Rollup | None:
+        """The rollup of that key (`LEARNING` for the learning log), if it is on."""
+        return next((r for r in self.rollups if r.key == key), None)
+
 
 def rollup_year_key(rollup: str, year: int | str) -> str:
     """The key of a rollup's year page; unique even when the rollup's key holds '/',

@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 
 from .generated import Plan
 from .model import Note
+from .weeks import week_anchor
 
 
 # What these parts read of the renderer and its views, said here so that this
@@ -66,7 +67,7 @@ def header(renderer: Renderer, note: Note, here: File) -> str:
         time = f'<time datetime="{iso}">{text(week)}</time>'
         year = renderer.url(plan.uri("year", str(note.week.year)), here)
         if year:
-            time = f'<a href="{text(f"{year}#week-{iso}")}">{time}</a>'
+            time = f'<a href="{text(f"{year}#{week_anchor(note.week)}")}">{time}</a>'
         out.append(f'<span class="wn-week-link">{renderer.html["week_commencing"]} {time}</span>')
     if note.authors:
         out.append('<span class="wn-people-line">')

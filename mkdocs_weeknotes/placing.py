@@ -42,16 +42,22 @@ def clash_at(
     )
 
 
+def copied_files(files: Files) -> dict[str, File]:
+    """The site's files by where they are copied to in the site folder."""
+    return {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+
+
 def place_pages(
-    files: Files, plan: Plan, config: MkDocsConfig
+    files: Files, plan: Plan, config: MkDocsConfig, copied: Mapping[str, File]
 ) -> tuple[dict[str, PageSpec], list[Problem]]:
     """Which planned pages can be made, by src_uri, and the problems of those that
     cannot: a site's own page at that path is kept and filled; a page built to the
-    same address is a problem, never overwritten."""
+    same address is a problem, never overwritten. `copied`: the site's files by
+    where they are copied to (see `copied_files`)."""
     display = path_display(config)
     generated: dict[str, PageSpec] = {}
     problems: list[Problem] = []
-    taken = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
+    taken = dict(copied)
     for spec in plan.pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             generated[spec.src_uri] = spec

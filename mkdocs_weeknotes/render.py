@@ -53,7 +53,7 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
-from .weeks import iso_label, last_day
+from .weeks import iso_label, last_day, week_anchor, year_anchor
 from .words import ENGLISH, language_name
 
 # What markupsafe's escape changes.
@@ -589,7 +589,7 @@ class Renderer:
 
     def entries_block(self, notes: Iterable[Note], here: File) -> str:
         """The learning-log entries of some notes, for a person's or a theme's page."""
-        log = next((r for r in self.plan.rollups if r.key == "learning"), None)
+        log = self.plan.rollup(LEARNING)
         if log is None:
             return ""
         context = {
@@ -757,7 +757,7 @@ class Renderer:
             context["person_weeks"] = self.person_weeks(spec.key, here) if first else None
             context["notes"] = self.notes(spec.notes, here)
             # The notes that mention them, on the first page of their own.
-            mentioned = self.plan.mentioned.get(spec.key, ()) if spec.number == 1 else ()
+            mentioned = self.plan.mentioned.get(spec.key, ()) if first else ()
             context["mentioned"] = self.notes(mentioned, here)
             context["note_years"] = self.note_years(spec.notes, here)
             context["pager"] = self.pager(spec, here)
@@ -776,7 +776,8 @@ class Renderer:
             )
         elif spec.kind in ("rollup", "rollup-year"):
             key = spec.rollup
-            rollup = next(r for r in self.plan.rollups if r.key == key)
+            rollup = self.plan.rollup(key)
+            assert rollup is not None  # a rollup's pages are planned from the rollups
             context["rollup"] = Link(rollup.title, self.url(self.plan.uri("rollup", key), here))
             context["weeks"] = self.entry_weeks(spec.weeks, key, here)
             context["years"] = self.rollup_years(key, here)
@@ -808,7 +809,7 @@ class Renderer:
                 rollups.append(RollupEntries(rollup.key, rollup.title, url, entries))
         return {
             "week": WeekRange(
-                *self.day(group.week), *self.day(last_day(group.week)), f"week-{group.week}"
+                *self.day(group.week), *self.day(last_day(group.week)), week_anchor(group.week)
             ),
             "notes": tuple(self.note(note, here) for note in group.notes),
             "rollups": tuple(rollups),
@@ -826,14 +827,13 @@ class Renderer:
         """An embedded listing (see embeds.py) on the page `here`, with a link to
         the page that lists it all."""
         plan = self.plan
-        log = next((r for r in plan.rollups if r.key == LEARNING), None)
+        log = plan.rollup(LEARNING)
         context: dict[str, Any] = {
             "listing": embed.listing,
             "notes": (),
             "entries": (),
             "weeks": (),
         }
-        context["weeks"] = ()
         if embed.listing == "week":
             context["weeks"] = self.weeks(week_of_embed(embed, plan), here)
         elif embed.listing == "learning" and log is not None:
@@ -883,7 +883,7 @@ class Renderer:
         week_url = self.url(self.plan.uri("year", str(note.week.year)), here) if note.week else ""
         context = {
             "note": view,
-            "week_url": f"{week_url}#week-{view.week_iso}" if week_url else "",
+            "week_url": f"{week_url}#{week_anchor(note.week)}" if note.week and week_url else "",
             "material": self.theme_name == "material",
         }
         return self.env.get_template("weeknotes/note-header.html").render(context)
@@ -954,16 +954,6 @@ def initials(name: str) -> str:
         return name[:1].upper()
     first, last = words[0][0], words[-1][0] if len(words) > 1 else ""
     return (first + last).upper()
-
-
-def week_anchor(week: datetime.date) -> str:
-    """The id of a week's heading on the pages that list notes by week."""
-    return f"week-{week.isoformat()}"
-
-
-def year_anchor(year: int) -> str:
-    """The id of a year's heading on a theme's or a person's page."""
-    return f"year-{year}"
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:

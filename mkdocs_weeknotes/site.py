@@ -28,7 +28,7 @@ from .generated import PageSpec, Plan, plan_pages
 from .mentions import Handles, handles, link_mentions
 from .model import Theme
 from .nav import arrange
-from .placing import STYLESHEET, clash_at, place_pages
+from .placing import STYLESHEET, clash_at, copied_files, place_pages
 from .problems import Problem
 from .reading import collect_site, config_display, path_display, site_language
 from .render import Renderer
@@ -96,10 +96,10 @@ class SiteBuild:
         plan = plan_pages(weeknotes, settings, include_drafts=serve)
         build = cls(config, settings, weeknotes, plan, list(weeknotes.problems), serve=serve)
         build.read_embeds(marked, path_display(config))
-        build.generated, placing_problems = place_pages(files, plan, config)
+        # Where the site's own files are copied to: for our pages, feeds and stylesheet.
+        copied = copied_files(files)
+        build.generated, placing_problems = place_pages(files, plan, config, copied)
         build.problems.extend(placing_problems)
-        # Where the site's own files are copied to, for our feeds and stylesheet.
-        copied = {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
         if settings.stylesheet:
             build.own_stylesheet = not build._reported(clash_at(copied, config))
         if feeds_wanted(settings, config.site_url):
@@ -168,7 +168,7 @@ class SiteBuild:
             return
         themes = {slug: Theme(slug, label) for slug, label in self.settings.vocabulary.items()}
         themes.update(self.weeknotes.themes)
-        learning = any(rollup.key == LEARNING for rollup in self.plan.rollups)
+        learning = self.plan.rollup(LEARNING) is not None
         for uri, data in marked.items():
             text = data.decode("utf-8", errors="replace").replace("\r\n", "\n")
             found = embeds.find(text, display(uri), themes, self.weeknotes.people, learning)
@@ -326,7 +326,7 @@ class SiteBuild:
                 file = files.src_uris.get(uri)
                 if file is not None and file.page is not None and file.page.content:
                     file.page.content = self._fill_embeds(file.page.content, file.page)
-        log = next((r for r in self.plan.rollups if r.key == "learning"), None)
+        log = self.plan.rollup(LEARNING)
         for uri, spec in self.generated.items():
             file = files.get_file_from_path(uri)
             if file is None or file.page is None:
@@ -435,7 +435,9 @@ class SiteBuild:
         )
 
     def _rollup(self, spec: PageSpec) -> Rollup:
-        return next(r for r in self.plan.rollups if r.key == spec.rollup)
+        rollup = self.plan.rollup(spec.rollup)
+        assert rollup is not None  # a rollup's pages are planned from the rollups
+        return rollup
 
 
 @functools.lru_cache(maxsize=4096)

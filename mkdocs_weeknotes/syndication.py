@@ -95,7 +95,7 @@ def digest_feed(
     day: Callable[[datetime.date], str],
 ) -> Feed:
     """The feed of weekly digests: one entry per week, its content the HTML digest."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
+    base = _base(site_url)
     entries = []
     for group in spec.weeks[:feed_length]:
         made = make_digest(plan, group, words, site_name, url_of, day)
@@ -120,6 +120,25 @@ def digest_feed(
     )
 
 
+def _base(site_url: str) -> str:
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def page_urls(
+    files: Files, site_url: str, urls: dict[str | None, str]
+) -> Callable[[str | None], str]:
+    """A page's absolute URL from its src_uri, kept in `urls` for the build."""
+    base = _base(site_url)
+
+    def url_of(src_uri: str | None) -> str:
+        if src_uri not in urls:
+            file = files.src_uris.get(src_uri) if src_uri else None
+            urls[src_uri] = urljoin(base, file.url) if file is not None else ""
+        return urls[src_uri]
+
+    return url_of
+
+
 def make_feed(
     spec: FeedSpec,
     *,
@@ -137,16 +156,8 @@ def make_feed(
     `urls` keeps each page's absolute URL for the next feed of the same build:
     the feeds of a team share most notes and people.
     """
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    if urls is None:
-        urls = {}
-
-    def url_of(src_uri: str | None) -> str:
-        if src_uri not in urls:
-            file = files.src_uris.get(src_uri) if src_uri else None
-            urls[src_uri] = urljoin(base, file.url) if file is not None else ""
-        return urls[src_uri]
-
+    base = _base(site_url)
+    url_of = page_urls(files, site_url, {} if urls is None else urls)
     full = settings.feeds.content == "full"
     entries: list[FeedEntry] = []
     for note in spec.notes:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from markupsafe import escape
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from .config import WeeknotesConfig
+from .config import LEARNING, WeeknotesConfig
 from .generated import PageSpec, Plan
-from .render import Renderer, week_anchor, year_anchor
+from .render import Renderer
+from .weeks import week_anchor, year_anchor
 
 
 def listing_toc(
@@ -32,7 +33,7 @@ def listing_toc(
     elif spec.kind in ("theme", "person"):
         years = dict.fromkeys(note.date.year if note.date else 0 for note in spec.notes)
         entries.extend((str(year), year_anchor(year)) for year in years)
-        log = next((r for r in plan.rollups if r.key == "learning"), None)
+        log = plan.rollup(LEARNING)
         if log is not None and learning and renderer.has_entries(spec.notes, log.key):
             entries.append((log.title, "wn-learning"))
     elif spec.kind == "week":

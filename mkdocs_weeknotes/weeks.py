@@ -88,3 +88,13 @@ def parse_week(text: str, week_start: int) -> datetime.date | None:
 
 def last_day(week: datetime.date) -> datetime.date:
     return week + datetime.timedelta(days=6)
+
+
+def week_anchor(week: datetime.date) -> str:
+    """The id of a week's heading on the pages that list notes by week."""
+    return f"week-{week.isoformat()}"
+
+
+def year_anchor(year: int) -> str:
+    """The id of a year's heading on a theme's or a person's page."""
+    return f"year-{year}"
