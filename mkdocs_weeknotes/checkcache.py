@@ -17,6 +17,7 @@ foreign file is ignored, and deleting it only makes the next check cold.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -144,7 +145,7 @@ def context_key(settings: WeeknotesConfig, authors: Authors | None) -> str:
         (
             FORMAT,
             __version__,
-            _package_stamp(),
+            list(_package_stamp()),
             sys.version_info[:2],
             yaml.__version__,
             getattr(yaml, "__with_libyaml__", False),
@@ -156,9 +157,11 @@ def context_key(settings: WeeknotesConfig, authors: Authors | None) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def _package_stamp() -> list[tuple[str, int, int]]:
+@functools.lru_cache(maxsize=1)
+def _package_stamp() -> tuple[tuple[str, int, int], ...]:
     """Each file of this package with its size and time: an edited checkout or a
-    new install changes it, even when the version number stays the same."""
+    new install changes it, even when the version number stays the same. Read
+    once per process: a check asks for it each time the cache starts."""
     root = Path(__file__).parent
     stamp = []
     for folder, dirs, names in os.walk(root):
@@ -167,7 +170,7 @@ def _package_stamp() -> list[tuple[str, int, int]]:
             stat = os.stat(os.path.join(folder, name))
             relative = os.path.relpath(os.path.join(folder, name), root)
             stamp.append((relative, stat.st_size, stat.st_mtime_ns))
-    return stamp
+    return tuple(stamp)
 
 
 def _load(path: Path) -> dict[str, Any]:

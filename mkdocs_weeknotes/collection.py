@@ -16,6 +16,7 @@ from .model import Note, Person, Theme
 from .notes import format_title, read_note
 from .problems import Problem, quote
 from .slugs import slugify
+from .words import base_language
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def collect(
     else:
         people, notes = _free_text_people(notes, settings)
     themes, notes = _canonical_themes(notes, settings)
-    translations = find_translations(notes, settings.locale or settings.site_language or "en")
+    translations = find_translations(notes, settings.language)
     twins = frozenset(uri for uri, group in translations.items() if group[0] != uri)
     duplicates = _same_week([n for n in notes if n.src_uri not in twins], week_lines)
     duplicates += _same_language(notes, translations, ref_lines)
@@ -312,10 +313,10 @@ def find_translations(notes: Iterable[Note], language: str) -> dict[str, tuple[s
     groups: dict[str, list[Note]] = defaultdict(list)
     for note in notes:
         groups[note.ref].append(note)
-    site = _base_language(language)
+    site = base_language(language)
 
     def rank(note: Note) -> tuple[int, str]:
-        own = _base_language(note.lang)
+        own = base_language(note.lang)
         return (0 if own == site else 1 if not own else 2, note.src_uri)
 
     found: dict[str, tuple[str, ...]] = {}
@@ -326,10 +327,6 @@ def find_translations(notes: Iterable[Note], language: str) -> dict[str, tuple[s
         for note in group:
             found[note.src_uri] = ordered
     return found
-
-
-def _base_language(lang: str) -> str:
-    return lang.replace("-", "_").split("_")[0].casefold()
 
 
 def _same_language(

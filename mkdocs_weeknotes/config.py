@@ -511,14 +511,19 @@ class WeeknotesConfig(Config):
             self.__dict__.pop("catalogue", None)
             self.__dict__.pop("rollup_list", None)
 
+    @property
+    def language(self) -> str:
+        """The language of the site's pages: `locale`, else the theme's, else English."""
+        return self.locale or self.site_language or "en"
+
     def shown_date(self, day: datetime.date) -> str:
         """A date as the site's pages show it: `date_format` in the site's locale."""
-        return _shown_date(day, self.date_format, self.locale or self.site_language or "en")
+        return _shown_date(day, self.date_format, self.language)
 
     @functools.cached_property
     def catalogue(self) -> Words:
         """The words of the site's pages, in its language, with its own `words`."""
-        return Words(self.locale or self.site_language or "en", self.words)
+        return Words(self.language, self.words)
 
     @property
     def nav_label(self) -> str:

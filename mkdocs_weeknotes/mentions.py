@@ -13,6 +13,7 @@ Code, links and HTML are never read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -62,11 +63,16 @@ class Handles:
     def resolve(self, handle: str) -> str | None:
         return self.by_key.get(slugify(handle) if self.free_text else handle.casefold())
 
+    @functools.cached_property
+    def _keys(self) -> list[str]:
+        # In order, so that of two as near the first wins; sorted once, not per miss.
+        return sorted(self.by_key)
+
     def near(self, handle: str) -> str | None:
         """The handle a near miss was probably meant to be, or None."""
         folded = handle.casefold()
         best: tuple[int, str] | None = None
-        for key in sorted(self.by_key):
+        for key in self._keys:
             # Short handles are names too often to guess from one letter.
             allowed = 0 if len(key) < 4 else 1 if len(key) < 8 else 2
             if abs(len(key) - len(folded)) > allowed:

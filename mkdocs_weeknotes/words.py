@@ -443,11 +443,16 @@ PLURALS: dict[str, dict[str, Plural]] = {
 KEYS = (*ENGLISH, *ENGLISH_PLURALS)
 
 
+def base_language(name: str) -> str:
+    """The language of a locale without its region: `de` for `de_AT` or `de-AT`."""
+    return name.replace("-", "_").split("_")[0].casefold()
+
+
 def catalogue_language(name: str | None) -> str:
     """The catalogue for a locale such as `cy`, `de_AT` or `fr-CA`; English if none."""
     if not name:
         return "en"
-    base = name.replace("-", "_").split("_")[0].casefold()
+    base = base_language(name)
     return base if base in CATALOGUES else "en"
 
 
