@@ -151,6 +151,21 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
             tuple((i, p.name) for i, p in sorted(plan.people.items())),
         )
     )
+    places = {label: place for place, label in enumerate(plan.week_labels)}
+
+    def week(label: str) -> tuple[object, ...]:
+        """Beyond its notes: who wrote nothing or was away, and which weeks it links."""
+        team = plan.team.get(label)
+        place = places.get(label, -1)
+        year, _, number = label.partition("-W")
+        return (
+            people({*team.missing, *team.away}) if team else None,
+            (team.missing, team.away) if team else None,
+            plan.week_labels[place + 1] if 0 <= place < len(places) - 1 else None,
+            plan.week_labels[place - 1] if place > 0 else None,
+            f"{int(year) - 1:04d}-W{number}" in places,
+        )
+
     pages: dict[str, int] = {}
     for uri, spec in build.generated.items():
         if spec.kind not in _PRINTED:
@@ -177,6 +192,8 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
             extra = themes({spec.key})
         elif spec.kind in ("rollup", "rollup-year"):
             extra = tuple(plan.rollup_years.get(spec.rollup, {}).items())
+        elif spec.kind == "week":
+            extra = week(spec.key)
         # Rollup entries are cut from the notes' HTML: their source is part of it.
         entries = tuple(digests.get(n.src_uri) for n in shown if n.sections)
         pages[uri] = hash(
@@ -325,10 +342,9 @@ def _templates(dirs: Sequence[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(found))
 
 
-# The kinds of generated page whose every input `prints` knows. A week page shows
-# the weeks around it and the whole team, so it is simply rendered every time.
+# The kinds of generated page whose every input `prints` knows.
 _PRINTED = frozenset(
-    {"latest", "year", "themes", "theme", "people", "person", "rollup", "rollup-year"}
+    {"latest", "year", "week", "themes", "theme", "people", "person", "rollup", "rollup-year"}
 )
 
 

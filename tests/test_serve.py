@@ -282,6 +282,9 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
         # Liz's page lists the notes that mention her, and the mention links to it.
         ("a mention", lambda: edit(notes / "2019-07-05-rob.md", "Other things.", "With @liz.")),
         ("the authors file", lambda: edit(authors, "Liz Okafor", "Elizabeth Okafor")),
+        # Liz wrote nothing in 2019-W26 once her note moved: away, then gone.
+        ("someone away", lambda: edit(authors, "Okafor\n", "Okafor\n    away: [2019-W26]\n")),
+        ("someone leaving", lambda: edit(authors, "away: [2019-W26]", "active: false")),
         ("a setting", lambda: edit(config_file, "latest_weeks: 2", "latest_weeks: 1")),
         ("the nav's title", lambda: edit(config_file, "  - weeknotes:\n", WITH_NAV_TITLE)),
     ]
@@ -304,6 +307,7 @@ def test_every_dirty_rebuild_matches_a_clean_build(tmp_path: Path) -> None:
             assert "weeknotes/themes/research/index.html" in kept, kept
             assert "weeknotes/learning/2019/index.html" in kept, kept
             assert "weeknotes/learning/index.html" in kept, kept  # in the nav, too
+            assert "weeknotes/weeks/2019-W26/index.html" in kept, kept
 
 
 GONE_NOTES = {
