@@ -18,6 +18,7 @@ from .dirty import Prints
 from .placing import STYLESHEET
 from .problems import Problem
 from .site import Rendered, SiteBuild
+from .templatecache import TEMPLATES
 
 log = get_plugin_logger(__name__)
 
@@ -93,6 +94,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     ) -> Environment | None:
         if self.site is not None:
             self.site.fill_pages(files)
+        if env.bytecode_cache is None:
+            env.bytecode_cache = TEMPLATES  # the theme's templates, compiled once per serve
         return env
 
     # Early, so that plugins that rework the finished HTML (minifiers, Material's

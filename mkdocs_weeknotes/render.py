@@ -53,6 +53,7 @@ from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
 from .sections import HtmlSection
 from .slugs import slugify
+from .templatecache import TEMPLATES
 from .weeks import iso_label, last_day, week_anchor, year_anchor
 from .words import ENGLISH, language_name
 
@@ -336,6 +337,7 @@ class Renderer:
             # One environment per build: no template changes while it lives, so
             # skip the file-time check that Jinja makes on every lookup.
             auto_reload=False,
+            bytecode_cache=TEMPLATES,
         )
         self.env.globals["direct_note_list"] = note_parts.note_list
         self.env.globals["words"] = self.words

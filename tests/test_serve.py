@@ -11,6 +11,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import PluginCollection
 
+from mkdocs_weeknotes import templatecache
 from mkdocs_weeknotes.plugin import WeeknotesPlugin
 from tests.conftest import copy_site
 
@@ -316,3 +317,40 @@ GONE_NOTES = {
     "weeknotes/2019/2019-07-05-liz/index.html",
 }
 WITH_NAV_TITLE = "  - weeknotes:\n      nav_title: Team notes\n"
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_a_rebuild_compiles_no_template_again(
+    tmp_path: Path, theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs makes a new Jinja environment per build; the theme's templates and
+    ours are compiled on the first build only, and a changed one again."""
+    if theme == "material":
+        pytest.importorskip("material")
+    site = copy_site("learning", tmp_path)
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(
+        DIRTY_SITE + f"theme:\n  name: {theme}\n  custom_dir: overrides\n", encoding="utf-8"
+    )
+    override = site / "overrides" / "weeknotes" / "week.html"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>WEEK-A {{ title }}</p>\n", encoding="utf-8")
+    templatecache.TEMPLATES.clear()  # other tests' builds filled it
+    compiled: list[str] = []
+    dump = templatecache.TEMPLATES.dump_bytecode
+    monkeypatch.setattr(
+        templatecache.TEMPLATES,
+        "dump_bytecode",
+        lambda bucket: (compiled.append(bucket.key), dump(bucket))[-1],
+    )
+    out = tmp_path / "site"
+    serve_build(config_file, out, dirty=True, first=True)
+    assert len(compiled) > 5, compiled  # the theme's and ours
+    compiled.clear()
+    serve_build(config_file, out, dirty=True)
+    assert compiled == []
+    override.write_text("<p>WEEK-B {{ title }}</p>\n", encoding="utf-8")
+    serve_build(config_file, out, dirty=True)
+    assert len(compiled) == 1
+    page = (out / "weeknotes" / "weeks" / "2019-W27" / "index.html").read_text(encoding="utf-8")
+    assert "WEEK-B" in page and "WEEK-A" not in page
