@@ -116,21 +116,27 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
     )
     counts = {ident: len(notes) for ident, notes in plan.by_person.items()}
     theme_counts = {slug: len(notes) for slug, notes in plan.by_theme.items()}
+    # Each person and theme printed once, with and without their count: pages
+    # name them thousands of times.
+    person_prints = {i: (hash((p, counts.get(i, 0))), hash((p, 0))) for i, p in plan.people.items()}
+    theme_prints = {
+        s: (hash((t, theme_counts.get(s, 0))), hash((t, 0))) for s, t in plan.themes.items()
+    }
+    unknown = (hash(None), hash(None))
 
     def people(idents: set[str], with_counts: bool = True) -> tuple[object, ...]:
-        return tuple(
-            (plan.people.get(i), counts.get(i, 0) if with_counts else 0) for i in sorted(idents)
-        )
+        at = 0 if with_counts else 1
+        return tuple((i, person_prints.get(i, unknown)[at]) for i in sorted(idents))
 
     def themes(slugs: set[str], with_counts: bool = True) -> tuple[object, ...]:
-        return tuple(
-            (plan.themes.get(s), theme_counts.get(s, 0) if with_counts else 0)
-            for s in sorted(slugs)
-        )
+        at = 0 if with_counts else 1
+        return tuple((s, theme_prints.get(s, unknown)[at]) for s in sorted(slugs))
 
     digests = build.weeknotes.digests
-    # Each note hashed once: a note is listed on several pages.
-    hashed = {note.src_uri: hash(note) for note in build.weeknotes.notes}
+    # Each note hashed once: a note is listed on several pages. A note read on an
+    # earlier build is the same object, with its hash made then.
+    hashed = {note.src_uri: note.fingerprint for note in build.weeknotes.notes}
+    slugs = {note.src_uri: tuple(t.slug for t in note.themes) for note in build.weeknotes.notes}
 
     def listing(spec: PageSpec) -> tuple[object, ...]:
         return (
@@ -144,10 +150,7 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
     # counted back from the newest note, over everyone's notes and names.
     pictures = hash(
         (
-            tuple(
-                (n.src_uri, n.week, n.date, n.authors, tuple(t.slug for t in n.themes))
-                for n in plan.notes
-            ),
+            tuple((n.src_uri, n.week, n.date, n.authors, slugs[n.src_uri]) for n in plan.notes),
             tuple((i, p.name) for i, p in sorted(plan.people.items())),
         )
     )
@@ -185,8 +188,8 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
             extra = (
                 tuple(hashed[n.src_uri] for n in plan.mentioned.get(spec.key, ())),
                 people({spec.key}),
-                themes({t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes}),
-                tuple(t.slug for n in plan.by_person.get(spec.key, ()) for t in n.themes),
+                themes(set().union(*(slugs[n.src_uri] for n in plan.by_person.get(spec.key, ())))),
+                tuple(s for n in plan.by_person.get(spec.key, ()) for s in slugs[n.src_uri]),
             )
         elif spec.kind == "theme":
             extra = themes({spec.key})
@@ -202,8 +205,8 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
                 extra,
                 pictures if spec.kind in _PICTURED else None,
                 entries,
-                people({i for n in shown for i in n.authors}),
-                themes({t.slug for n in shown for t in n.themes}),
+                people(set().union(*(n.authors for n in shown))),
+                themes(set().union(*(slugs[n.src_uri] for n in shown))),
             )
         )
     # A note's header and footer show its people, themes and neighbours; the
@@ -224,7 +227,7 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
                 hashed[note.src_uri],
                 around,
                 people(set(note.authors), not direct),
-                themes({t.slug for t in note.themes}, not direct),
+                themes(set(slugs[note.src_uri]), not direct),
                 tuple(build.problems_of(note.path)) if shows_problems else (),
             )
         )

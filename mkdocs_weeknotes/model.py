@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from .sections import SectionRef
 
@@ -65,3 +66,9 @@ class Note:
     ref: str = ""
     # The people the note mentions (`@id`), by id, its own authors left out.
     mentions: tuple[str, ...] = ()
+
+    @cached_property
+    def fingerprint(self) -> int:
+        """Its hash, made once: `serve --dirty` prints every note on every build,
+        and a note read on an earlier build is the same object (see ReadCache)."""
+        return hash(self)
