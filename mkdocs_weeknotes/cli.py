@@ -7,6 +7,7 @@ they mean in a build, and checks notes with the same code the plugin runs.
 from __future__ import annotations
 
 import datetime
+import gc
 import json
 import logging
 import os
@@ -31,6 +32,7 @@ from .digest import write as write_digest
 from .problems import Problem
 from .reading import collect_site
 from .site import SiteBuild
+from .sitefiles import list_files
 from .weeks import parse_week, week_of
 from .writing import WriteError, write_file
 
@@ -152,16 +154,27 @@ def check(config_file: str | None, style: str, no_cache: bool) -> None:
 
 def site_problems(site: Site, cache: bool = False) -> list[Problem]:
     """Every problem a build would report, without rendering a page."""
-    stored = None
-    if cache and site.config.config_file_path:
-        folder = cache_folder(site.config.config_file_path)
-        # Never where MkDocs would copy it into the site.
-        if not inside(folder, site.config.docs_dir):
-            stored = StoredCache(folder / CACHE_FILE)
-    build = SiteBuild.check(get_files(site.config), site.config, site.settings, cache=stored)
-    if stored is not None:
-        stored.save()
-    return build.problems
+    # The check makes a few hundred thousand small objects (notes, their themes,
+    # the pages planned), freed by their counts: the cyclic collector only walks
+    # them again and again, a third of a warm check's time on a big archive.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        stored = None
+        if cache and site.config.config_file_path:
+            folder = cache_folder(site.config.config_file_path)
+            # Never where MkDocs would copy it into the site.
+            if not inside(folder, site.config.docs_dir):
+                stored = StoredCache(folder / CACHE_FILE)
+        # The files as a build lists them, listed faster (see sitefiles.py).
+        files = list_files(site.config)
+        build = SiteBuild.check(files, site.config, site.settings, cache=stored)
+        if stored is not None:
+            stored.save()
+        return build.problems
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # JSON escapes C0 controls itself; C1 controls and the line separators it writes
