@@ -256,14 +256,14 @@ def _decode(
         note = None
         if len(row) > _ENTRY:
             note = _note(row[_ENTRY:], key[0], key[1], themes, days)
-        entries[key] = (
-            note,
-            tuple(problem_from_plain(p) for p in _list(problems)),
-            _number(week_line),
-            _number(ref_line),
-        )
+        if type(week_line) is not int or type(ref_line) is not int:
+            raise TypeError("not a line")
+        problems = tuple(problem_from_plain(p) for p in problems) if problems else ()
+        entries[key] = (note, problems, week_line, ref_line)
         if size is not None:
-            stat = (_number(size), _number(mtime), _number(ctime), _number(inode))
+            stat = (size, mtime, ctime, inode)
+            if not all(type(value) is int for value in stat):
+                raise TypeError("not a stat")
             stats[key[0]] = (stat, key[2])
     return entries, stats
 
@@ -401,10 +401,12 @@ def _note(
 
 
 def _section(rollup: object, heading: object, level: object, line: object) -> SectionRef:
+    if not (
+        type(rollup) is str and type(heading) is str and type(level) is int and type(line) is int
+    ):
+        raise TypeError("not a section")
     ref: SectionRef = _new(SectionRef)
-    ref.__dict__.update(
-        rollup=_text(rollup), heading=_text(heading), level=_number(level), line=_number(line)
-    )
+    ref.__dict__.update(rollup=rollup, heading=heading, level=level, line=line)
     return ref
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections import Counter
 from collections.abc import Iterator, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,15 +53,17 @@ def list_files(config: MkDocsConfig) -> ListedFiles:
         names.sort(key=_index_first)
         relative = os.path.relpath(folder, docs_dir)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        # Where each file is, as MkDocs would work it out from docs_dir and src_uri.
+        clean = os.path.normpath(folder) == folder
         # Two files of a folder go to one place only if their names share a stem.
-        stems: dict[str, int] = {}
-        for name in names:
-            stem = _stem(name)
-            stems[stem] = stems.get(stem, 0) + 1
+        stems = [_stem(name) for name in names]
+        shared = {stem for stem, count in Counter(stems).items() if count > 1}
         by_dest: dict[str, File] = {}
-        for name in names:
+        for name, stem in zip(names, stems, strict=True):
             file = _file(prefix + name, docs_dir, site_dir, directory_urls)
-            if stems[_stem(name)] > 1:
+            if clean:
+                file.__dict__["abs_src_path"] = os.path.join(folder, name)
+            if stem in shared:
                 first = by_dest.setdefault(file.dest_uri, file)
                 if first is not file:
                     clashes.append((first, file))
