@@ -12,6 +12,13 @@ change times and inode are those it had when last read, as git does; a file
 changed so soon after it was read that a coarse clock could miss it is read
 again next time. The cache is JSON of plain values, never pickle: a damaged or
 foreign file is ignored, and deleting it only makes the next check cold.
+
+The file is two lines of JSON. The first says the format, the context (what
+every entry depends on) and a digest of the second line, which holds the
+entries: a file cut short or changed by anyone but this module is ignored
+whole, unread past its first line unless its context is this run's. Each
+entry is one flat list, with a note's dates as day numbers, so that loading
+ten thousand notes makes few objects: the warm check runs before every commit.
 """
 
 from __future__ import annotations
@@ -41,7 +48,7 @@ from .sections import SectionRef
 CACHE_ENV = "WEEKNOTES_CACHE_DIR"
 FILE_NAME = "check.json"
 # Changed whenever the file's layout changes; an older file is then ignored.
-FORMAT = 1
+FORMAT = 2
 # A file modified this close to the start of a run may change again within one
 # tick of a coarse clock (FAT's is 2 s) with the same size: its stat is not kept.
 RACY_NS = 2_000_000_000
@@ -73,7 +80,7 @@ class StoredCache(ReadCache):
         # src_uri -> (stat key, digest) of the bytes read when the file had that stat.
         self.stats: dict[str, tuple[StatKey, str]] = {}
         self._started_ns = time.time_ns()
-        self._stored: dict[str, Any] = _load(path)
+        self._stored: tuple[dict[str, Any], bytes] = _load(path)
         self._loaded: set[tuple[str, str, str]] = set()
         self._stats_changed = False
 
@@ -82,11 +89,11 @@ class StoredCache(ReadCache):
         if context == self.context:
             return
         self.context, self.entries, self.stats = context, {}, {}
-        stored, self._stored = self._stored, {}
-        if stored.get("context") == context:
+        (header, body), self._stored = self._stored, ({}, b"")
+        if header.get("context") == context and header.get("digest") == _digest(body):
             try:
-                self.entries, self.stats = _decode(stored.get("notes"))
-            except (KeyError, TypeError, ValueError, IndexError):
+                self.entries, self.stats = _decode(json.loads(body))
+            except (KeyError, TypeError, ValueError, IndexError, OverflowError, RecursionError):
                 self.entries, self.stats = {}, {}  # damaged: read every note
         self._loaded = set(self.entries)
 
@@ -119,18 +126,17 @@ class StoredCache(ReadCache):
         that cannot be written only means no cache."""
         if self.context is None or (not self._stats_changed and set(self.entries) == self._loaded):
             return
-        data = {
-            "format": FORMAT,
-            "context": self.context,
-            "notes": _encode(self.entries, self.stats),
-        }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        # ensure_ascii: the line breaks some text holds (U+2028) stay escaped, so the
+        # body is one line; the header is only ASCII.
+        body = json.dumps(_encode(self.entries, self.stats), separators=(",", ":")).encode()
+        header = {"format": FORMAT, "context": self.context, "digest": _digest(body)}
+        text = json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".check-", suffix=".tmp")
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write(text.encode("utf-8"))
+                    handle.write(text)
                 os.replace(temp, self.path)
             except BaseException:
                 os.unlink(temp)
@@ -173,59 +179,92 @@ def _package_stamp() -> tuple[tuple[str, int, int], ...]:
     return tuple(stamp)
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The header of the file and its body, still unparsed."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):
-        return {}
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return {}
-    return data
+        data = path.read_bytes()
+    except OSError:
+        return {}, b""
+    first, _, body = data.partition(b"\n")
+    try:
+        header = json.loads(first)
+    except (ValueError, RecursionError):
+        return {}, b""
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        return {}, b""
+    return header, body
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+# An entry, flat: the key, the stat (four numbers, or four nulls), the lines of the
+# week and the ref, the problems, then the note's fields (note_to_plain), if any.
+_ENTRY = 10
 
 
 def _encode(
     entries: dict[tuple[str, str, str], Entry], stats: dict[str, tuple[StatKey, str]]
-) -> dict[str, list[Any]]:
-    notes: dict[str, list[Any]] = {}
+) -> dict[str, Any]:
+    # Paths are mostly the folder of the docs, then the src_uri: kept once.
+    prefix = ""
+    for src_uri, path, _ in entries:
+        if path.endswith(src_uri):
+            prefix = path[: len(path) - len(src_uri)]
+            break
+    rows: list[list[Any]] = []
     for (src_uri, path, digest), (note, problems, week_line, ref_line) in sorted(entries.items()):
         if note is not None and (note.src_uri, note.path) != (src_uri, path):
             continue  # never so today; such a note would be read again
         known = stats.get(src_uri)
-        stat = list(known[0]) if known is not None and known[1] == digest else None
-        notes[src_uri] = [
-            path,
+        stat = list(known[0]) if known is not None and known[1] == digest else [None] * 4
+        row = [
+            src_uri,
+            None if path == prefix + src_uri else path,
             digest,
-            stat,
-            None if note is None else note_to_plain(note, src_uri, path),
-            [problem_to_plain(p) for p in problems],
+            *stat,
             week_line,
             ref_line,
+            [problem_to_plain(p) for p in problems],
         ]
-    return notes
+        if note is not None:
+            row += note_to_plain(note, src_uri, path)
+        rows.append(row)
+    return {"prefix": prefix, "notes": rows}
 
 
 def _decode(
-    notes: object,
+    data: object,
 ) -> tuple[dict[tuple[str, str, str], Entry], dict[str, tuple[StatKey, str]]]:
-    if not isinstance(notes, dict):
-        raise TypeError("not a mapping of notes")
+    if not isinstance(data, dict):
+        raise TypeError("not a mapping")
+    prefix = _text(data["prefix"])
     entries: dict[tuple[str, str, str], Entry] = {}
     stats: dict[str, tuple[StatKey, str]] = {}
     themes: dict[tuple[str, str], Theme] = {}  # one object per theme, as a read makes
-    for src_uri, (path, digest, stat, note, problems, week_line, ref_line) in notes.items():
+    days: dict[int, datetime.date] = {}
+    for row in _list(data["notes"]):
+        if type(row) is not list or len(row) < _ENTRY:
+            raise TypeError("not an entry")
+        src_uri, path, digest, size, mtime, ctime, inode, week_line, ref_line, problems = row[
+            :_ENTRY
+        ]
+        if path is None:
+            path = prefix + _text(src_uri)
         key = (_text(src_uri), _text(path), _text(digest))
-        entries[key] = (
-            None if note is None else note_from_plain(note, key[0], key[1], themes),
-            tuple(problem_from_plain(p) for p in _list(problems)),
-            _number(week_line),
-            _number(ref_line),
-        )
-        if stat is not None:
-            size, mtime, ctime, inode = stat
-            stats[src_uri] = (
-                (_number(size), _number(mtime), _number(ctime), _number(inode)),
-                digest,
-            )
+        note = None
+        if len(row) > _ENTRY:
+            note = _note(row[_ENTRY:], key[0], key[1], themes, days)
+        if type(week_line) is not int or type(ref_line) is not int:
+            raise TypeError("not a line")
+        problems = tuple(problem_from_plain(p) for p in problems) if problems else ()
+        entries[key] = (note, problems, week_line, ref_line)
+        if size is not None:
+            stat = (size, mtime, ctime, inode)
+            if not all(type(value) is int for value in stat):
+                raise TypeError("not a stat")
+            stats[key[0]] = (stat, key[2])
     return entries, stats
 
 
@@ -253,22 +292,25 @@ NOTE_FIELDS = (
 
 
 def note_to_plain(note: Note, src_uri: str, path: str) -> list[Any]:
-    """`note` as a list of plain values; its src_uri and path are the entry's own."""
+    """`note` as a list of plain values; its src_uri and path are the entry's own.
+
+    Dates are day numbers; themes and sections are flat lists (two and four values
+    each); a ref made from the src_uri, as most are, is null."""
     if (note.src_uri, note.path) != (src_uri, path):
         raise ValueError("a note is kept under its own src_uri and path")
     return [
         note.title,
         note.title_source,
-        _day_text(note.date),
-        _day_text(note.week),
+        None if note.date is None else note.date.toordinal(),
+        None if note.week is None else note.week.toordinal(),
         list(note.authors),
-        [[theme.slug, theme.label] for theme in note.themes],
+        [text for theme in note.themes for text in (theme.slug, theme.label)],
         note.summary,
         note.draft,
         note.has_problems,
-        [[ref.rollup, ref.heading, ref.level, ref.line] for ref in note.sections],
+        [value for r in note.sections for value in (r.rollup, r.heading, r.level, r.line)],
         note.lang,
-        note.ref,
+        None if note.ref == _own_ref(src_uri) else note.ref,
         list(note.mentions),
     ]
 
@@ -278,7 +320,25 @@ def note_from_plain(
 ) -> Note:
     """A note from `note_to_plain`'s list; ValueError or TypeError if it is not one.
     `themes` holds the themes made so far, so that notes share them as a read's do."""
-    themes = {} if themes is None else themes
+    return _note(data, src_uri, path, {} if themes is None else themes, {})
+
+
+def _own_ref(src_uri: str) -> str:
+    return "file:" + src_uri
+
+
+_new = object.__new__
+
+
+def _note(
+    data: Any,
+    src_uri: str,
+    path: str,
+    themes: dict[tuple[str, str], Theme],
+    days: dict[int, datetime.date],
+) -> Note:
+    """`note_from_plain`, with the days made so far too. Every value's type is
+    checked, but the frozen Note is filled in directly, as its __init__ would."""
     (
         title,
         source,
@@ -294,33 +354,60 @@ def note_from_plain(
         ref,
         mentions,
     ) = data
+    # The same few themes and days recur in every note: each is checked and made once.
     found = []
-    for slug, label in _list(labels):
-        key = (_text(slug), _text(label))
+    labels = _list(labels)
+    for index in range(0, len(labels), 2):
+        key = (labels[index], labels[index + 1])
         theme = themes.get(key)
         if theme is None:
-            theme = themes[key] = Theme(*key)
+            theme = themes[_text(key[0]), _text(key[1])] = Theme(*key)
         found.append(theme)
-    return Note(
+    sections: tuple[SectionRef, ...] = ()
+    if refs:
+        refs = _list(refs)
+        sections = tuple(
+            _section(refs[i], refs[i + 1], refs[i + 2], refs[i + 3]) for i in range(0, len(refs), 4)
+        )
+    if not (
+        type(title) is str
+        and type(source) is str
+        and type(lang) is str
+        and (summary is None or type(summary) is str)
+        and (ref is None or type(ref) is str)
+        and type(draft) is bool
+        and type(flagged) is bool
+    ):
+        raise TypeError("not a note")
+    note: Note = _new(Note)
+    note.__dict__.update(
         src_uri=src_uri,
         path=path,
-        title=_text(title),
-        title_source=_text(source),
-        date=_day(date),
-        week=_day(week),
-        authors=tuple(_text(a) for a in _list(authors)),
+        title=title,
+        title_source=source,
+        date=None if date is None else days.get(date) or _day(date, days),
+        week=None if week is None else days.get(week) or _day(week, days),
+        authors=_texts(authors),
         themes=tuple(found),
-        summary=None if summary is None else _text(summary),
-        draft=_flag(draft),
-        has_problems=_flag(flagged),
-        sections=tuple(
-            SectionRef(_text(r), _text(h), _number(level), _number(line))
-            for r, h, level, line in _list(refs)
-        ),
-        lang=_text(lang),
-        ref=_text(ref),
-        mentions=tuple(_text(m) for m in _list(mentions)),
+        summary=summary,
+        draft=draft,
+        has_problems=flagged,
+        sections=sections,
+        lang=lang,
+        ref=_own_ref(src_uri) if ref is None else ref,
+        mentions=_texts(mentions) if mentions else (),
     )
+    return note
+
+
+def _section(rollup: object, heading: object, level: object, line: object) -> SectionRef:
+    if not (
+        type(rollup) is str and type(heading) is str and type(level) is int and type(line) is int
+    ):
+        raise TypeError("not a section")
+    ref: SectionRef = _new(SectionRef)
+    ref.__dict__.update(rollup=rollup, heading=heading, level=level, line=line)
+    return ref
 
 
 def problem_to_plain(problem: Problem) -> list[Any]:
@@ -332,12 +419,22 @@ def problem_from_plain(data: Any) -> Problem:
     return Problem(_text(path), _number(line), _text(code), _text(message), _text(hint))
 
 
-def _day_text(day: datetime.date | None) -> str | None:
-    return None if day is None else day.isoformat()
+def _day(number: object, days: dict[int, datetime.date]) -> datetime.date | None:
+    if number is None:
+        return None
+    ordinal = _number(number)
+    day = days.get(ordinal)
+    if day is None:
+        day = days[ordinal] = datetime.date.fromordinal(ordinal)
+    return day
 
 
-def _day(text: object) -> datetime.date | None:
-    return None if text is None else datetime.date.fromisoformat(_text(text))
+def _texts(values: object) -> tuple[str, ...]:
+    found = tuple(_list(values))
+    for value in found:
+        if type(value) is not str:
+            raise TypeError("not text")
+    return found
 
 
 def _text(value: object) -> str:

@@ -249,17 +249,18 @@ def _canonical_themes(
         used = {theme.slug for note in notes for theme in note.themes}
         return {slug: vocabulary[slug] for slug in sorted(used) if slug in vocabulary}, notes
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # The notes' own objects, so that a note spelt as most are is seen to be by identity.
+    made: dict[tuple[str, str], Theme] = {}
     for note in notes:
         for theme in note.themes:
             spellings[theme.slug][theme.label] += 1
-    themes = {slug: Theme(slug, _most_common(counts)) for slug, counts in sorted(spellings.items())}
+            made.setdefault((theme.slug, theme.label), theme)
+    themes = {slug: made[slug, _most_common(counts)] for slug, counts in sorted(spellings.items())}
     # Most notes spell every theme as most do: those are kept as they are.
-    renamed = [
-        note
-        if all(themes[t.slug] == t for t in note.themes)
-        else replace(note, themes=tuple(themes[t.slug] for t in note.themes))
-        for note in notes
-    ]
+    renamed = []
+    for note in notes:
+        wanted = tuple(themes[t.slug] for t in note.themes)
+        renamed.append(note if wanted == note.themes else replace(note, themes=wanted))
     return themes, renamed
 
 

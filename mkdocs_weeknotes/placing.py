@@ -11,6 +11,7 @@ from mkdocs.structure.files import File, Files
 from .generated import PageSpec, Plan
 from .problems import Problem, quote
 from .reading import path_display
+from .sitefiles import ListedFiles
 from .syndication import FeedSpec
 
 STYLESHEET = "assets/weeknotes/weeknotes.css"
@@ -42,8 +43,12 @@ def clash_at(
     )
 
 
-def copied_files(files: Files) -> dict[str, File]:
-    """The site's files by where they are copied to in the site folder."""
+def copied_files(files: Files) -> Mapping[str, File]:
+    """The site's files by where they are copied to in the site folder.
+
+    For the check's own listing, only the places asked about are looked at."""
+    if isinstance(files, ListedFiles):
+        return files.copied()
     return {f.dest_uri: f for f in files if not f.inclusion.is_excluded()}
 
 
@@ -57,7 +62,8 @@ def place_pages(
     display = path_display(config)
     generated: dict[str, PageSpec] = {}
     problems: list[Problem] = []
-    taken = dict(copied)
+    # Where pages planned before this one go; the site's files come first.
+    placed: dict[str, File] = {}
     for spec in plan.pages:
         if files.get_file_from_path(spec.src_uri) is not None:
             generated[spec.src_uri] = spec
@@ -68,7 +74,9 @@ def place_pages(
             dest_dir=config.site_dir,
             use_directory_urls=config.use_directory_urls,
         )
-        clash = taken.get(planned.dest_uri)
+        clash = copied.get(planned.dest_uri)
+        if clash is None:
+            clash = placed.get(planned.dest_uri)
         if clash is not None:
             problems.append(
                 Problem(
@@ -81,6 +89,6 @@ def place_pages(
                 )
             )
             continue
-        taken[planned.dest_uri] = planned
+        placed[planned.dest_uri] = planned
         generated[spec.src_uri] = spec
     return generated, problems

@@ -1,24 +1,30 @@
-"""The MkDocs plugin: a thin adapter from MkDocs' events to the core."""
+"""The MkDocs plugin: a thin adapter from MkDocs' events to the core.
+
+Loading mkdocs.yml imports this module (`weeknotes check` does, and every
+build and serve before its first event): it imports only the settings, and
+the rest of the plugin when an event first needs it.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
-from .collection import ReadCache
 from .config import WeeknotesConfig
-from .dirty import Prints
-from .placing import STYLESHEET
-from .problems import Problem
-from .site import Rendered, SiteBuild
-from .templatecache import TEMPLATES
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from .collection import ReadCache
+    from .dirty import Prints
+    from .problems import Problem
+    from .site import Rendered, SiteBuild
 
 log = get_plugin_logger(__name__)
 
@@ -38,7 +44,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.site: SiteBuild | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
-        self.read_cache = ReadCache()
+        self.read_cache: ReadCache | None = None
         self.rendered: dict[tuple[str, str], Rendered] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -47,6 +53,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.prints = self.pending = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        from .placing import STYLESHEET
+
         if self.config.enabled and self.config.stylesheet and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -55,7 +63,12 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.site = None
         if not self.config.enabled:
             return None
+        from .collection import ReadCache
+        from .site import SiteBuild
+
         serve = self.command == "serve"
+        if serve and self.read_cache is None:
+            self.read_cache = ReadCache()
         cache = self.read_cache if serve else None
         self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
         self.site.rendered = self.rendered
@@ -95,6 +108,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if self.site is not None:
             self.site.fill_pages(files)
         if env.bytecode_cache is None:
+            from .templatecache import TEMPLATES
+
             env.bytecode_cache = TEMPLATES  # the theme's templates, compiled once per serve
         return env
 

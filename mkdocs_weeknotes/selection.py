@@ -135,7 +135,7 @@ class Selector:
         head, _, rest = path.partition("/")
         if head.isdigit() and rest == "index.md":
             return True  # a year's archive
-        return any(path.startswith(folder + "/") for folder in self.generated_folders)
+        return path.startswith(self._generated_prefixes)
 
     def _names_index(self, path: str) -> bool:
         """Whether an include glob that ends in this file's own name selects it."""
@@ -144,6 +144,10 @@ class Selector:
             glob.rstrip("/").rsplit("/", 1)[-1] == name and matches(glob, path)
             for glob in self.include
         )
+
+    @functools.cached_property
+    def _generated_prefixes(self) -> tuple[str, ...]:
+        return tuple(folder + "/" for folder in self.generated_folders)
 
     @functools.cached_property
     def _included(self) -> re.Pattern[str]:

@@ -11,31 +11,35 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from importlib.resources import files as package_files
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
-from mkdocs.structure.pages import Page
 
-from . import dirty, embeds
+from . import embeds
 from .collection import ReadCache, Weeknotes
 from .config import LEARNING, WeeknotesConfig
-from .dirty import GeneratedPage, Prints
-from .feedfiles import feed_link, write_feeds
 from .frontmatter import read as read_front_matter
 from .generated import PageSpec, Plan, plan_pages
 from .mentions import Handles, handles, link_mentions
 from .model import Theme
-from .nav import arrange
 from .placing import STYLESHEET, clash_at, copied_files, place_pages
 from .problems import Problem
 from .reading import collect_site, config_display, path_display, site_language
-from .render import Renderer
 from .sections import HtmlSection, Rollup, cut_sections
 from .syndication import FeedSpec, feeds_wanted, plan_feeds
 from .themes import inert_meta, theme_title
-from .toc import listing_toc, with_entries
+
+if TYPE_CHECKING:
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from .dirty import Prints
+    from .render import Renderer
+
+# Rendering (Jinja, Babel's formats) is imported by the first event that renders:
+# `weeknotes check` runs only `SiteBuild.check`, and never needs it.
 
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 # Pages that list notes: they repeat every title and summary, which search
@@ -137,6 +141,8 @@ class SiteBuild:
 
     def apply(self, files: Files) -> None:
         """Notes leave the nav, drafts leave the build, generated pages join the files."""
+        from .dirty import GeneratedPage
+
         for note in self.weeknotes.notes:
             file = files.src_uris.get(note.src_uri)
             if file is None:
@@ -179,12 +185,17 @@ class SiteBuild:
 
     def render_only_changed(self, nav: Navigation, files: Files, before: Prints | None) -> Prints:
         """Under `serve --dirty`, which pages to render again (see dirty.py)."""
+        from . import dirty
+
         return dirty.render_only_changed(self, nav, files, before)
 
     # --- on_nav ----------------------------------------------------------------------
 
     def arrange_nav(self, nav: Navigation, files: Files) -> None:
         """With an automatic nav, one section holds Latest, Themes, People and rollups."""
+        from .nav import arrange
+        from .render import Renderer
+
         self.renderer = Renderer(
             self.plan,
             files,
@@ -319,6 +330,8 @@ class SiteBuild:
         """
         if self.renderer is None:
             return
+        from .toc import listing_toc, with_entries
+
         self.recall_renders()
         if self.settings.search_listings:
             # Embedded listings are searched as the listings are.
@@ -360,6 +373,8 @@ class SiteBuild:
 
     def finish_html(self, output: str, page: Page) -> str:
         """What was kept out of search goes into the finished HTML, feeds into its head."""
+        from .feedfiles import feed_link
+
         uri = page.file.src_uri
         if uri in self.embedded and self.renderer is not None:
             output = self._fill_embeds(output, page)
@@ -427,6 +442,9 @@ class SiteBuild:
         """
         if self.renderer is None:
             return
+        from . import dirty
+        from .feedfiles import write_feeds
+
         kept = None
         if now is not None:
             kept = functools.partial(dirty.feed_kept, self, before, now)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_weeknotes import checkcache
 from mkdocs_weeknotes.checkcache import (
     NOTE_FIELDS,
     StoredCache,
@@ -94,6 +95,134 @@ def test_the_context_follows_settings_and_authors() -> None:
 def test_a_damaged_cache_file_is_an_empty_cache(tmp_path: Path, text: bytes) -> None:
     path = tmp_path / "check.json"
     path.write_bytes(text)
+    cache = StoredCache(path)
+    cache.start(settings(), team())
+    assert cache.entries == {} and cache.stats == {}
+
+
+def stored_with(tmp_path: Path, notes: list[Note]) -> Path:
+    """A cache file holding `notes`, each with a problem and a stat."""
+    path = tmp_path / "check.json"
+    cache = StoredCache(path)
+    cache.start(settings(), team())
+    for index, note in enumerate(notes):
+        key = (note.src_uri, note.path, f"digest{index}")
+        problem = Problem(note.path, 2, "WN103", "unknown author 'robb'", "did you mean 'rob'?")
+        cache.entries[key] = (note, (problem,), 3, 1)
+        cache.stats[note.src_uri] = ((10 + index, 2**62, 2**61, 7), f"digest{index}")
+    cache.entries[("other.md", "elsewhere/other.md", "digestx")] = (None, (), 1, 1)
+    cache._stats_changed = True
+    cache.save()
+    return path
+
+
+def test_a_saved_cache_loads_as_it_was(tmp_path: Path) -> None:
+    plain = Note("b.md", "docs/b.md", "B", "format", None, None, (), (), ref="file:b.md")
+    themed = replace_note(NOTE, src_uri="c.md", path="docs/c.md", ref="file:c.md")
+    path = stored_with(tmp_path, [NOTE, plain, themed])
+    first = StoredCache(path)
+    first.start(settings(), team())
+    again = StoredCache(path)
+    again.start(settings(), team())
+    assert set(again.entries) == {
+        ("weeknotes/2019/2019-06-28-rob.md", NOTE.path, "digest0"),
+        ("b.md", "docs/b.md", "digest1"),
+        ("c.md", "docs/c.md", "digest2"),
+        ("other.md", "elsewhere/other.md", "digestx"),
+    }
+    notes = [entry[0] for entry in again.entries.values() if entry[0] is not None]
+    assert sorted(notes, key=lambda n: n.src_uri) == sorted(
+        [NOTE, plain, themed], key=lambda n: n.src_uri
+    )
+    # Made without Note's __init__, a loaded note is a Note like any other.
+    assert {hash(n) for n in notes} == {hash(NOTE), hash(plain), hash(themed)}
+    assert next(iter(again.entries.values()))[1][0].code == "WN103"
+    assert again.stats["b.md"] == ((11, 2**62, 2**61, 7), "digest1")
+    # Notes share one object per theme, as notes read from their files do.
+    loaded = {n.src_uri: n for n in notes}
+    assert loaded["c.md"].themes[0] is loaded[NOTE.src_uri].themes[0]
+
+
+def replace_note(note: Note, **changes: object) -> Note:
+    from dataclasses import replace
+
+    return replace(note, **changes)  # type: ignore[arg-type]
+
+
+# An entry's first values, with no stat and no problem.
+HEAD = ["a.md", None, "d", None, None, None, None, 1, 1, []]
+
+
+def test_a_cache_file_changed_by_anyone_else_is_an_empty_cache(tmp_path: Path) -> None:
+    path = stored_with(tmp_path, [NOTE])
+    good = path.read_bytes()
+    header, body = good.split(b"\n", 1)
+    damaged = [
+        good[:-1],  # cut short
+        header + b"\n" + body.replace(b"WN103", b"WN104"),  # still well-formed JSON
+        header.replace(b'"format":2', b'"format":1') + b"\n" + body,
+        header,
+        body,
+        header + b"\n" + b"[]",
+        header + b"\n" + b"\x00" * 20,
+    ]
+    for text in damaged:
+        path.write_bytes(text)
+        cache = StoredCache(path)
+        cache.start(settings(), team())
+        assert cache.entries == {} and cache.stats == {}, text[:80]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"prefix": "docs/", "notes": [["a.md"]]},
+        {"prefix": 3, "notes": []},
+        {"prefix": "", "notes": [["a.md", None, "d", 1, 2, 3, 4, 1, 1, [], "A"]]},
+        {"prefix": "", "notes": [["a.md", None, "d", "1", 2, 3, 4, 1, 1, []]]},
+        {"prefix": "", "notes": [["a.md", None, "d", None, None, None, None, 1, 1, [[1]]]]},
+        {
+            "prefix": "",
+            "notes": [
+                [*HEAD, "A", "format", 10**9, None, [], [], None, False, False, [], "", None, []]
+            ],
+        },
+        {
+            "prefix": "",
+            "notes": [
+                [
+                    *HEAD,
+                    "A",
+                    "format",
+                    None,
+                    None,
+                    [],
+                    ["data"],
+                    None,
+                    False,
+                    False,
+                    [],
+                    "",
+                    None,
+                    [],
+                ]
+            ],
+        },
+        {
+            "prefix": "",
+            "notes": [[*HEAD, "A", "format", None, None, [], [], None, 0, False, [], "", None, []]],
+        },
+    ],
+)
+def test_a_cache_whose_digest_matches_but_whose_entries_are_wrong_is_an_empty_cache(
+    tmp_path: Path, body: object
+) -> None:
+    """Written by someone who knows the format: still no traceback, no entry."""
+    path = stored_with(tmp_path, [NOTE])
+    header = json.loads(path.read_bytes().split(b"\n", 1)[0])
+    text = json.dumps(body).encode()
+    header["digest"] = checkcache._digest(text)
+    path.write_bytes(json.dumps(header).encode() + b"\n" + text)
     cache = StoredCache(path)
     cache.start(settings(), team())
     assert cache.entries == {} and cache.stats == {}
