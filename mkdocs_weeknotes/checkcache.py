@@ -30,7 +30,6 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +37,7 @@ import yaml
 
 from . import __version__
 from .authors import Authors
-from .collection import Entry, ReadCache, _plain
+from .collection import Entry, ReadCache, StatKey, _plain
 from .config import WeeknotesConfig
 from .model import Note, Theme
 from .problems import Problem
@@ -49,11 +48,6 @@ CACHE_ENV = "WEEKNOTES_CACHE_DIR"
 FILE_NAME = "check.json"
 # Changed whenever the file's layout changes; an older file is then ignored.
 FORMAT = 2
-# A file modified this close to the start of a run may change again within one
-# tick of a coarse clock (FAT's is 2 s) with the same size: its stat is not kept.
-RACY_NS = 2_000_000_000
-
-StatKey = tuple[int, int, int, int]
 
 
 def cache_folder(config_file: str) -> Path:
@@ -67,19 +61,12 @@ def cache_folder(config_file: str) -> Path:
     return Path(base) / hashlib.blake2b(site.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def stat_key(stat: os.stat_result) -> StatKey:
-    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-
-
 class StoredCache(ReadCache):
     """A `ReadCache` loaded from a file and saved back to it."""
 
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
-        # src_uri -> (stat key, digest) of the bytes read when the file had that stat.
-        self.stats: dict[str, tuple[StatKey, str]] = {}
-        self._started_ns = time.time_ns()
         self._stored: tuple[dict[str, Any], bytes] = _load(path)
         self._loaded: set[tuple[str, str, str]] = set()
         self._stats_changed = False
@@ -98,27 +85,14 @@ class StoredCache(ReadCache):
         self._loaded = set(self.entries)
 
     def keep_only(self, keys: set[tuple[str, str, str]]) -> None:
+        known = len(self.stats)
         super().keep_only(keys)
-        kept = {src_uri for src_uri, _, _ in keys}
-        for src_uri in [uri for uri in self.stats if uri not in kept]:
-            del self.stats[src_uri]
-            self._stats_changed = True
+        self._stats_changed |= len(self.stats) != known
 
-    def digest_by_stat(self, src_uri: str, stat: os.stat_result) -> str | None:
-        """The digest of the file's bytes if its stat is as when they were read."""
-        known = self.stats.get(src_uri)
-        return known[1] if known is not None and known[0] == stat_key(stat) else None
-
-    def remember_stat(self, src_uri: str, stat: os.stat_result, digest: str) -> None:
-        """Keep the stat the file had before its bytes were read, unless too recent."""
-        recent = self._started_ns - RACY_NS
-        entry = (stat_key(stat), digest)
-        if stat.st_mtime_ns < recent and stat.st_ctime_ns < recent:
-            if self.stats.get(src_uri) != entry:
-                self.stats[src_uri] = entry
-                self._stats_changed = True
-        elif self.stats.pop(src_uri, None) is not None:
-            self._stats_changed = True
+    def remember_stat(self, src_uri: str, stat: os.stat_result, digest: str) -> bool:
+        changed = super().remember_stat(src_uri, stat, digest)
+        self._stats_changed |= changed
+        return changed
 
     def save(self) -> None:
         """Write the cache if it changed: to a new file, then renamed over the old

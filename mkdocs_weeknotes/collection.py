@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -68,28 +69,66 @@ class Weeknotes:
         return {note.src_uri: note for note in self.notes}
 
 
+# A file modified this close to the start of a build may change again within
+# one tick of a coarse clock (FAT's is 2 s) with the same size: its stat is not kept.
+RACY_NS = 2_000_000_000
+
+StatKey = tuple[int, int, int, int]
+
+
+def stat_key(stat: os.stat_result) -> StatKey:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
 class ReadCache:
     """Each note as last read, by path and source digest.
 
     The plugin keeps one across `mkdocs serve` rebuilds, so that a save reads
     again only the notes that changed. Every check of a note depends on the
-    settings and the authors file, so a change to either empties it.
+    settings and the authors file, so a change to either empties it. A note
+    whose size, times and inode are as when it was read is not read again, as
+    Git decides which files changed; one changed within `RACY_NS` of the read
+    is always read.
     """
 
     def __init__(self) -> None:
         self.context: object = None
         self.entries: dict[tuple[str, str, str], Entry] = {}
+        # src_uri -> (stat key, digest) of the bytes read when the file had that stat.
+        self.stats: dict[str, tuple[StatKey, str]] = {}
+        self.started_ns = time.time_ns()
 
     def start(self, settings: WeeknotesConfig, authors: Authors | None) -> None:
+        self.started_ns = time.time_ns()
         # The theme's language too: fallback titles are written in it.
         context = (_plain(settings), settings.site_language, authors)
         if context != self.context:
-            self.context, self.entries = context, {}
+            self.context, self.entries, self.stats = context, {}, {}
 
     def keep_only(self, keys: set[tuple[str, str, str]]) -> None:
         """Forget notes that are gone or changed: the cache holds this build's only."""
         for key in [key for key in self.entries if key not in keys]:
             del self.entries[key]
+        kept = {src_uri for src_uri, _, _ in keys}
+        for src_uri in [uri for uri in self.stats if uri not in kept]:
+            del self.stats[src_uri]
+
+    def digest_by_stat(self, src_uri: str, stat: os.stat_result) -> str | None:
+        """The digest of the file's bytes if its stat is as when they were read."""
+        known = self.stats.get(src_uri)
+        return known[1] if known is not None and known[0] == stat_key(stat) else None
+
+    def remember_stat(self, src_uri: str, stat: os.stat_result, digest: str) -> bool:
+        """Keep the stat the file had before its bytes were read, unless too
+        recent; whether what is kept changed."""
+        recent = self.started_ns - RACY_NS
+        entry = (stat_key(stat), digest)
+        if stat.st_mtime_ns < recent and stat.st_ctime_ns < recent:
+            if self.stats.get(src_uri) != entry:
+                self.stats[src_uri] = entry
+                return True
+            return False
+        return self.stats.pop(src_uri, None) is not None
 
 
 def _plain(value: object) -> object:

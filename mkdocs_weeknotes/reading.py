@@ -12,7 +12,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import embeds
-from .checkcache import StoredCache
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
 from .config import WeeknotesConfig
 from .problems import Problem
@@ -39,9 +38,8 @@ def collect_site(
     selector = settings.selector
     skipped: Counter[str] = Counter()
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
-    stored = cache if isinstance(cache, StoredCache) else None
-    if stored is not None:
-        stored.start(settings, authors)
+    if cache is not None:
+        cache.start(settings, authors)  # before notes are looked up in it
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         why = selector.why_not(file.src_uri)
         if why is not None:
@@ -51,7 +49,7 @@ def collect_site(
                 _find_marked(file, marked)
             continue
         try:
-            source = _source(file, display(file.src_uri), stored)
+            source = _source(file, display(file.src_uri), cache)
         except OSError as err:
             # A broken link or a link loop: MkDocs itself would stop the build on it.
             unreadable.append(_unreadable(display(file.src_uri), err))
@@ -68,22 +66,22 @@ def collect_site(
     return weeknotes
 
 
-def _source(file: File, path: str, stored: StoredCache | None) -> Source:
-    """A note's source; with a cache on disk, unread when its stat is as when last read."""
-    if stored is None or file.generated_by is not None or file.abs_src_path is None:
+def _source(file: File, path: str, cache: ReadCache | None) -> Source:
+    """A note's source; unread when its stat is as when the cache last read it."""
+    if cache is None or file.generated_by is not None or file.abs_src_path is None:
         data = file.content_bytes
         _make_readable(file, data)
         return Source(file.src_uri, path, data)
     stat = os.stat(file.abs_src_path)
-    digest = stored.digest_by_stat(file.src_uri, stat)
-    if digest is not None and (file.src_uri, path, digest) in stored.entries:
+    digest = cache.digest_by_stat(file.src_uri, stat)
+    if digest is not None and (file.src_uri, path, digest) in cache.entries:
         return Source(file.src_uri, path, b"", digest)
     data = file.content_bytes
     digest = source_digest(data)
-    # A note that may hold an embed marker is read every time: its markers are not kept.
-    if not embeds.MAYBE.search(data):
-        stored.remember_stat(file.src_uri, stat, digest)
-    _make_readable(file, data)
+    # A note that may hold an embed marker is read every time: its markers are
+    # not kept. Nor is one that is not UTF-8: MkDocs is given readable text for it.
+    if not embeds.MAYBE.search(data) and _make_readable(file, data):
+        cache.remember_stat(file.src_uri, stat, digest)
     return Source(file.src_uri, path, data, digest)
 
 
@@ -141,13 +139,16 @@ def path_display(config: MkDocsConfig) -> Callable[[str], str]:
     return display
 
 
-def _make_readable(file: File, data: bytes) -> None:
-    # MkDocs aborts the whole build on a page that is not UTF-8; the problem is
-    # reported by us, so the page renders with replacement characters instead.
+def _make_readable(file: File, data: bytes) -> bool:
+    """Whether `data` is UTF-8. MkDocs aborts the whole build on a page that is
+    not; the problem is reported by us, so the page renders with replacement
+    characters instead."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
         file.content_string = data.decode("utf-8", errors="replace")
+        return False
+    return True
 
 
 def site_language(config: MkDocsConfig) -> str:

@@ -9,8 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 from mkdocs.structure.files import File
 
-import mkdocs_weeknotes.collection
-from mkdocs_weeknotes import checkcache
+from mkdocs_weeknotes import collection
 from mkdocs_weeknotes.cli import main
 from tests.conftest import copy_site
 
@@ -23,13 +22,13 @@ def check(site: Path, *args: str) -> Result:
 def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The src_uri of every note read, in order."""
     read: list[str] = []
-    real = mkdocs_weeknotes.collection.read_note
+    real = collection.read_note
 
     def counted(content: bytes, src_uri: str, *args: object, **kwargs: object) -> object:
         read.append(src_uri)
         return real(content, src_uri, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(mkdocs_weeknotes.collection, "read_note", counted)
+    monkeypatch.setattr(collection, "read_note", counted)
     return read
 
 
@@ -76,7 +75,7 @@ def test_an_unchanged_file_is_not_opened_and_an_edited_one_is(
     tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Files just written are too recent to be known by their stat; pretend they are old.
-    monkeypatch.setattr(checkcache, "RACY_NS", -(10**12))
+    monkeypatch.setattr(collection, "RACY_NS", -(10**12))
     site = copy_site("clean", tmp_path)
     assert check(site).exit_code == 0
     opened: list[str] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import PluginCollection
+from mkdocs.structure.files import File
 
-from mkdocs_weeknotes import templatecache
+from mkdocs_weeknotes import collection, templatecache
 from mkdocs_weeknotes.plugin import WeeknotesPlugin
 from tests.conftest import copy_site
 
@@ -354,3 +356,56 @@ def test_a_rebuild_compiles_no_template_again(
     assert len(compiled) == 1
     page = (out / "weeknotes" / "weeks" / "2019-W27" / "index.html").read_text(encoding="utf-8")
     assert "WEEK-B" in page and "WEEK-A" not in page
+
+
+def test_a_rebuild_opens_only_the_notes_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve` knows an unchanged note by its size, times and inode, as the
+    check's cache does; an edit that keeps the size and modification time is
+    still seen, and a note that is not UTF-8 is read every time."""
+    # Files just written are too recent to be known by their stat; pretend they are old.
+    monkeypatch.setattr(collection, "RACY_NS", -(10**12))
+    site = copy_site("learning", tmp_path)
+    config_file = site / "mkdocs.yml"
+    config_file.write_text(DIRTY_SITE, encoding="utf-8")
+    notes = site / "docs" / "weeknotes" / "2019"
+    (notes / "2019-07-12-liz.md").write_bytes(
+        b"---\ntitle: Liz in Latin-1\ndate: 2019-07-12\nauthors: [liz]\n---\n\nCaf\xe9.\n"
+    )
+    opened: list[str] = []
+    real = File.content_bytes
+
+    def counted(self: File) -> bytes:
+        opened.append(self.src_uri)
+        return real.fget(self)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(File, "content_bytes", property(counted, real.fset))
+    out = tmp_path / "site"
+
+    def serve(dirty: bool, first: bool = False) -> object:
+        """A build as `mkdocs serve` makes it, with the instance it keeps."""
+        config = load_config(config_file=str(config_file), site_dir=str(out))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=dirty)
+        build(config, serve_url=SERVE_URL, dirty=dirty)
+        return config.plugins["weeknotes"]
+
+    for dirty in (False, True):
+        plugin = serve(dirty, first=True)
+        opened.clear()
+        assert serve(dirty) is plugin
+        # MkDocs reads a page's text by itself; the plugin opens the Latin-1 note only.
+        assert [uri for uri in opened if uri.startswith("weeknotes/")] == [
+            "weeknotes/2019/2019-07-12-liz.md"
+        ]
+        note = notes / "2019-07-05-rob.md"
+        before = note.stat()
+        note.write_bytes(note.read_bytes().replace(b"No learning", b"No learnin'", 1))
+        os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+        serve(dirty)
+        # Its title is on its own page, and on the year's.
+        for page in ("2019/2019-07-05-rob", "2019"):
+            html = (out / "weeknotes" / page / "index.html").read_text(encoding="utf-8")
+            assert "No learnin&#39;" in html and "No learning this" not in html, page
+        note.write_bytes(note.read_bytes().replace(b"No learnin'", b"No learning", 1))
