@@ -1,8 +1,9 @@
 """The most repeated pieces of HTML, written directly when a site keeps our templates.
 
 A note's header and footer are on every note page, each note is an item of
-several lists of notes, and each learning section is an entry on two pages, so
-at thousands of notes their cost counts: Jinja takes several times longer than
+several lists of notes, each learning section is an entry on two pages, and
+each week with notes has a page of its own, so at thousands of notes their cost
+counts: Jinja takes several times longer than
 the few strings they are. When a site overrides one of their templates, its
 template is rendered instead. The package's templates stay the reference: a
 test checks that both ways give the same pages.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from markupsafe import Markup
 from mkdocs.structure.files import File
@@ -55,6 +56,27 @@ class Renderer(Protocol):
 
 class NoteList(Protocol):
     def written(self) -> str: ...
+
+
+class WeekListing(NamedTuple):
+    """What a week's page lists, as `weeknotes/week.html` reads it in its views."""
+
+    title: str  # "" when the site's own page has a title
+    latest_url: str
+    year: str
+    year_url: str
+    feed_url: str
+    days: str  # the week's first and last day, in words
+    anchor: str  # of the week on its year's page
+    notes: Sequence[Note]
+    # Each rollup with entries this week: its key, title, link, and entries written.
+    rollups: Sequence[tuple[str, str, str, str]]
+    missing: Sequence[str]  # people, by id
+    away: Sequence[str]
+    # The weeks around it, each a label and a link, or None.
+    previous: tuple[str, str] | None
+    next: tuple[str, str] | None
+    year_ago: tuple[str, str] | None
 
 
 def header(renderer: Renderer, note: Note, here: File) -> str:
@@ -200,4 +222,91 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
     out.append('</p>\n<div class="wn-entry-content">\n')
     out.append(html)
     out.append("\n</div>\n</article>\n")
+    return "".join(out)
+
+
+def week(renderer: Renderer, listing: WeekListing, here: File) -> str:
+    """What `weeknotes/week.html` makes of a week's page: its notes, its rollups'
+    entries, who wrote nothing, who was away, and links to the weeks around it."""
+    text = renderer.text
+    plan = renderer.plan
+    words = renderer.html
+    out = [f"<h1>{text(listing.title)}</h1>" if listing.title else ""]
+    out.append(
+        '<div class="wn-listing wn-week-page">\n'
+        f'<p class="wn-week-range">{text(listing.days)}</p>\n'
+        f'<p class="wn-links"><a href="{text(listing.latest_url)}">{words["latest"]}</a>'
+    )
+    if listing.year_url:
+        link = text(f"{listing.year_url}#{listing.anchor}")
+        out.append(f' · <a href="{link}">{text(listing.year)}</a>')
+    if listing.feed_url:
+        out.append(
+            f' · <a class="wn-feed" href="{text(listing.feed_url)}"'
+            f' type="application/atom+xml">{words["atom_feed"]}</a>'
+        )
+    out.append('</p>\n<ul class="wn-notes">\n')
+    for number, note in enumerate(listing.notes, 1):
+        draft = " wn-draft" if note.draft else ""
+        url = text(renderer.url(note.src_uri, here))
+        out.append(
+            f'<li class="wn-note{draft}" id="wn-note-{number}">'
+            f'<a class="wn-note-title" href="{url}">{text(note.title)}</a>'
+        )
+        if note.draft:
+            out.append(f' <span class="wn-badge">{words["draft"]}</span>')
+        shown, iso = renderer.day(note.date)
+        out.append(f' <span class="wn-byline"><time datetime="{text(iso)}">{text(shown)}</time>')
+        out.append(_people(renderer, note.authors, " · ", here))
+        out.append("</span>")
+        if note.summary:
+            out.append(f' <p class="wn-summary">{text(note.summary)}</p>')
+        if note.themes:
+            out.append(f' <p class="wn-themes-line">{words["themes_label"]}')
+            for theme in note.themes:
+                url = text(renderer.url(plan.uri("theme", theme.slug), here))
+                out.append(f' <a class="wn-theme-tag" href="{url}">{text(theme.label)}</a>')
+            out.append("</p>")
+        out.append("</li>\n")
+    out.append("</ul>\n")
+    for key, title, url, entries in listing.rollups:
+        out.append(
+            f'<section class="wn-entries">\n<h2 id="wn-{text(key)}">'
+            f'<a href="{text(url)}">{text(title)}</a></h2>\n{entries}</section>\n'
+        )
+    for people, css, label in (
+        (listing.missing, "wn-missing", "wrote_nothing"),
+        (listing.away, "wn-away", "away"),
+    ):
+        if people:
+            named = _people(renderer, people, " ", here)
+            out.append(f'<p class="{css}">{words[label]}{named}</p>\n')
+    out.append('<nav class="wn-pager wn-week-nav">\n')
+    if listing.previous:
+        label, url = listing.previous
+        out.append(
+            f'<a rel="prev" href="{text(url)}">← {words["previous_week"]}: {text(label)}</a>'
+        )
+    if listing.next:
+        label, url = listing.next
+        out.append(f'<a rel="next" href="{text(url)}">{words["next_week"]}: {text(label)} →</a>')
+    if listing.year_ago:
+        label, url = listing.year_ago
+        out.append(
+            f'<a class="wn-year-ago" href="{text(url)}">{words["year_ago"]}: {text(label)}</a>'
+        )
+    out.append("</nav>\n</div>\n")
+    return "".join(out)
+
+
+def _people(renderer: Renderer, people: Sequence[str], first: str, here: File) -> str:
+    """Links to people's pages, `first` before the first and commas between them."""
+    text = renderer.text
+    plan = renderer.plan
+    out = []
+    for number, ident in enumerate(people):
+        person = plan.people.get(ident)
+        url = text(renderer.url(plan.uri("person", ident), here))
+        out.append(first if number == 0 else ", ")
+        out.append(f'<a href="{url}">{text(person.name if person else ident)}</a>')
     return "".join(out)

@@ -14,7 +14,7 @@ import posixpath
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, NamedTuple, overload
+from typing import Any, NamedTuple, cast, overload
 from urllib.parse import urlsplit
 
 from babel.dates import format_date, format_skeleton
@@ -51,7 +51,7 @@ from .pictures import (
 )
 from .problems import Problem
 from .rebase import FolderLinks, move, relative, split_dir, via_folder
-from .sections import HtmlSection
+from .sections import HtmlSection, Rollup
 from .slugs import slugify
 from .templatecache import TEMPLATES
 from .weeks import iso_label, last_day, week_anchor, year_anchor
@@ -308,6 +308,9 @@ class Renderer:
             "partials/entry": kept(
                 "partials/entry", "partials/entry-list", "partials/entries", "rollup"
             ),
+            # A week's page is written whole, its entries with it: so its template
+            # and the ones it includes must be the package's.
+            "week": kept("week", "partials/entry-list", "partials/entry"),
         }
         # A partial written directly takes the template's place, so that the pages
         # that include it stay as they are.
@@ -708,6 +711,8 @@ class Renderer:
 
         `learning` is the HTML of learning-log entries for a person's or theme's page.
         """
+        if spec.kind == "week" and self.direct_parts["week"]:
+            return note_parts.week(self, self.week_listing(spec, here, has_h1), here)
         context: dict[str, Any] = {
             "title": spec.title,
             "show_title": not has_h1,
@@ -723,9 +728,7 @@ class Renderer:
                 if (url := self.url(self.plan.uri("rollup", rollup.key), here))
             ),
             "learning": Markup(learning),
-            "feed_url": relative(self.feeds[spec.src_uri], here.url)
-            if spec.src_uri in self.feeds
-            else "",
+            "feed_url": self._feed_url(spec, here),
         }
         template = f"weeknotes/{spec.kind}.html"
         if spec.kind in ("latest", "year"):
@@ -789,41 +792,96 @@ class Renderer:
             context.update(self.week_page(spec, here))
         return self.env.get_template(template).render(context)
 
+    def _feed_url(self, spec: PageSpec, here: File) -> str:
+        return relative(self.feeds[spec.src_uri], here.url) if spec.src_uri in self.feeds else ""
+
     def week_page(self, spec: PageSpec, here: File) -> dict[str, Any]:
         """What a week's page shows beyond the links every page has."""
         group = spec.weeks[0]
         team = self.plan.team.get(spec.key)
-        labels = self.plan.week_labels
-        place = labels.index(spec.key) if spec.key in labels else -1
-
-        def week_link(label: str | None) -> Link | None:
-            uri = self.plan.uri("week", label) if label else None
-            return Link(label, self.url(uri, here)) if label and uri else None
-
-        older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
-        newer = labels[place - 1] if place > 0 else None
-        year, _, number = spec.key.partition("-W")
-        rollups = []
-        for rollup in self.plan.rollups:
-            entries = self.entries(group.notes, rollup.key, here)
-            if entries:
-                url = self.url(self.plan.uri("rollup", rollup.key), here)
-                rollups.append(RollupEntries(rollup.key, rollup.title, url, entries))
+        previous, following, year_ago = (
+            Link(*link) if link else None for link in self._weeks_around(spec.key, here)
+        )
         return {
             "week": WeekRange(
                 *self.day(group.week), *self.day(last_day(group.week)), week_anchor(group.week)
             ),
             "notes": tuple(self.note(note, here) for note in group.notes),
-            "rollups": tuple(rollups),
+            "rollups": tuple(
+                RollupEntries(rollup.key, rollup.title, url, entries)
+                for rollup, url, entries in self._week_entries(group.notes, here)
+            ),
             "missing": tuple(self.person(i, here) for i in team.missing) if team else (),
             "away": tuple(self.person(i, here) for i in team.away) if team else (),
-            "previous": week_link(older),
-            "next": week_link(newer),
-            # The same ISO week number a year before, only when it has notes.
-            "year_ago": week_link(f"{int(year) - 1:04d}-W{number}"),
+            "previous": previous,
+            "next": following,
+            "year_ago": year_ago,
             "year": spec.year,
             "year_url": self.url(self.plan.uri("year", spec.year), here),
         }
+
+    def week_listing(self, spec: PageSpec, here: File, has_h1: bool) -> note_parts.WeekListing:
+        """What a week's page lists, for the package's week page written directly."""
+        group = spec.weeks[0]
+        team = self.plan.team.get(spec.key)
+        words = self.words
+        rollups = []
+        for rollup, url, entries in self._week_entries(group.notes, here):
+            if self.direct_parts["partials/entry"]:
+                # Each entry is written already (see `entries`).
+                written = "".join(cast(tuple[Markup, ...], entries))
+            else:
+                template = self.env.get_template("weeknotes/partials/entry-list.html")
+                written = template.render(entries=entries)
+            rollups.append((rollup.key, rollup.title, url, written))
+        return note_parts.WeekListing(
+            "" if has_h1 else spec.title,
+            self.url(self.plan.uri("latest"), here),
+            spec.year,
+            self.url(self.plan.uri("year", spec.year), here),
+            self._feed_url(spec, here),
+            words.format(
+                "week_range", start=self.date(group.week), end=self.date(last_day(group.week))
+            ),
+            week_anchor(group.week),
+            group.notes,
+            rollups,
+            team.missing if team else (),
+            team.away if team else (),
+            *self._weeks_around(spec.key, here),
+        )
+
+    @functools.cached_property
+    def _week_places(self) -> dict[str, int]:
+        """Where each ISO week is among the weeks with notes, newest first."""
+        return {label: place for place, label in enumerate(self.plan.week_labels)}
+
+    def _weeks_around(self, key: str, here: File) -> tuple[tuple[str, str] | None, ...]:
+        """The week before the week `key`, the week after and the same week a year
+        before, each as its label and a link, if it has a page."""
+        labels = self.plan.week_labels
+        place = self._week_places.get(key, -1)
+        older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
+        newer = labels[place - 1] if place > 0 else None
+        year, _, number = key.partition("-W")
+        # The same ISO week number a year before, only when it has notes.
+        ago = f"{int(year) - 1:04d}-W{number}"
+
+        def week_link(label: str | None) -> tuple[str, str] | None:
+            uri = self.plan.uri("week", label) if label else None
+            return (label, self.url(uri, here)) if label and uri else None
+
+        return week_link(older), week_link(newer), week_link(ago)
+
+    def _week_entries(
+        self, notes: Sequence[Note], here: File
+    ) -> Iterator[tuple[Rollup, str, Entries]]:
+        """Each rollup with entries in a week's notes: the rollup, the link to its
+        page, and its entries."""
+        for rollup in self.plan.rollups:
+            entries = self.entries(notes, rollup.key, here)
+            if entries:
+                yield rollup, self.url(self.plan.uri("rollup", rollup.key), here), entries
 
     def embed(self, embed: Embed, here: File) -> str:
         """An embedded listing (see embeds.py) on the page `here`, with a link to

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import json
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.files import File as MkDocsFile
+from mkdocs.structure.files import Files
 
-from tests.conftest import SITES, copy_site, mkdocs_build, weeknotes
+from mkdocs_weeknotes.authors import parse_authors
+from mkdocs_weeknotes.collection import Source, collect
+from mkdocs_weeknotes.generated import Plan, plan_pages
+from mkdocs_weeknotes.render import Renderer
+from mkdocs_weeknotes.sections import HtmlSection
+from tests.conftest import SITES, copy_site, mkdocs_build, settings, weeknotes
 
 SITE = SITES / "team-week"
 
@@ -176,3 +184,141 @@ def test_status_is_0_when_everyone_has_written(tmp_path: Path) -> None:
     assert "Not yet: -" in done.stdout
     github = weeknotes("status", "--today", "2026-11-20", "--format", "github", cwd=site)
     assert github.returncode == 0 and github.stdout.startswith("::notice")
+
+
+# A team and notes for comparing the direct week listing with week.html: escaping,
+# drafts, summaries, themes, several people or none, someone away, someone without
+# a page (Amir), a note not in the build (gone), and the weeks around each week.
+WEEK_AUTHORS = (
+    b"authors:\n"
+    b"  rob: {name: Rob <b>, avatar: img/rob.png}\n"
+    b"  liz: {name: Liz & Co, avatar: 'https://example.org/liz.png?a=1&b=2'}\n"
+    b"  amir: {name: Amir}\n"
+    b"  kit: {name: \"Kit 'K'\", away: [2019-W28]}\n"
+    b"  zoe: {name: Zoe}\n"
+)
+WEEK_NOTES = {
+    "weeknotes/2018/old.md": "date: 2018-07-13\nauthors: [rob]\ntitle: A year before",
+    "weeknotes/2019/a.md": "date: 2019-07-01\nauthors: [rob, liz]\ndraft: true\ntitle: A & B",
+    "weeknotes/2019/b.md": (
+        "date: 2019-07-08\nauthors: [amir]\ntitle: B\nsummary: Said <i>\n"
+        "themes: [Fish & chips, research]"
+    ),
+    "weeknotes/2019/gone.md": "date: 2019-07-09\nauthors: [liz]\ntitle: Gone",
+    "weeknotes/2019/c.md": "date: 2019-07-10\nauthors: []\ntitle: C",
+    "weeknotes/2019/d.md": (
+        "date: 2019-07-11\nauthors: [rob, liz, amir]\ntitle: D <\"'>\nsummary: Us\n"
+        "themes: [research]"
+    ),
+    "weeknotes/2019/e.md": "date: 2019-07-19\nauthors: [zoe]\ntitle: E",
+}
+
+
+def week_renderers(
+    tmp_path: Path, directory_urls: bool, theme: str, locale: str
+) -> tuple[list[Renderer], Plan, Files]:
+    """The same week pages three ways: written directly; direct with the entries
+    from their templates (a site overrides the rollup page); all from templates."""
+    options = settings(locale=locale, rollups={"reading": {"title": "Read <&>", "headings": ["R"]}})
+    authors = parse_authors(WEEK_AUTHORS, "docs/weeknotes/.authors.yml")
+    # C has no words, so no summary either.
+    sources = [
+        Source(uri, f"docs/{uri}", f"---\n{fm}\n---\n{'' if 'c.md' in uri else 'Body.'}\n".encode())
+        for uri, fm in WEEK_NOTES.items()
+    ]
+    plan = plan_pages(collect(sources, options, authors), options, include_drafts=True)
+    uris = [uri for uri in WEEK_NOTES if "gone" not in uri]
+    # Amir has no page, nor has 2018 its year page.
+    uris += [spec.src_uri for spec in plan.pages if spec.key not in ("amir", "2018")]
+    files = Files(
+        [MkDocsFile(uri, "/docs", "/site", use_directory_urls=directory_urls) for uri in uris]
+    )
+    package = Path(__file__).parents[1] / "mkdocs_weeknotes" / "templates" / "weeknotes"
+    renderers = []
+    for folder, names in (
+        (None, []),
+        (tmp_path / "rollup", ["rollup.html"]),
+        (tmp_path / "all", ["week.html", "partials/entry-list.html", "partials/entry.html"]),
+    ):
+        for name in names:
+            assert folder is not None
+            (folder / "weeknotes" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(package / name, folder / "weeknotes" / name)
+        dirs = [str(folder)] if folder else []
+        renderers.append(Renderer(plan, files, options, dirs, theme, locale))
+    return renderers, plan, files
+
+
+@pytest.mark.parametrize("locale", ["en", "cy"])
+@pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_direct_week_pages_match_their_template_for_every_branch(
+    tmp_path: Path, theme: str, directory_urls: bool, locale: str
+) -> None:
+    renderers, plan, files = week_renderers(tmp_path, directory_urls, theme, locale)
+    direct, mixed, templated = renderers
+    assert direct.direct_parts["week"] and direct.direct_parts["partials/entry"]
+    assert mixed.direct_parts["week"] and not mixed.direct_parts["partials/entry"]
+    assert not templated.direct_parts["week"]
+    html = '<p id="x"><a href="../b/#y">b</a> <a href="#x">up</a> <img src="../c.png"></p>'
+    sections = [
+        HtmlSection("learning", "Something", "something", html, {}),
+        HtmlSection("learning", "Again", "", "<p>Two</p>", {}),
+        HtmlSection("reading", "Read", "read", "<p>Read & <b>this</b></p>", {}),
+    ]
+    weeks = [spec for spec in plan.pages if spec.kind == "week"]
+    assert [spec.key for spec in weeks] == ["2019-W29", "2019-W28", "2019-W27", "2018-W28"]
+    pages: list[list[str]] = [[], [], []]
+    for renderer, out in zip(renderers, pages, strict=True):
+        for note in plan.notes:
+            if note.title != "C":  # a week with entries of one rollup only
+                own = sections if note.title != "E" else sections[2:]
+                renderer.sections[note.src_uri] = (f"{note.src_uri.removesuffix('.md')}/", own)
+        for number, spec in enumerate(weeks):
+            if number % 2:
+                renderer.feeds[spec.src_uri] = "weeknotes/weeks/feed.xml"
+            here = files.get_file_from_path(spec.src_uri)
+            assert here is not None
+            out.extend(renderer.page(spec, here, has_h1, "") for has_h1 in (False, True))
+    assert pages[0] == pages[2]
+    assert pages[1] == pages[2]
+    both = "".join(pages[0])
+    for expected in (
+        "wn-draft",
+        "wn-badge",
+        "wn-summary",
+        "Said &lt;i&gt;",
+        "</time></span></li>",  # C: nobody, no summary, no themes
+        "Fish &amp; chips",
+        "D &lt;&#34;&#39;&gt;",
+        "Rob &lt;b&gt;",
+        "Liz &amp; Co",
+        'href="">Amir',
+        "Kit &#39;K&#39;",
+        "Read &lt;&amp;&gt;",
+        "wn-entry",
+        "wn-feed",
+        "wn-year-ago",
+        'rel="prev"',
+        'rel="next"',
+        "wn-missing",
+        "wn-away",
+        "<h1>",
+    ):
+        assert expected in both, expected
+    for page in pages[0][-2:]:  # 2018: no year page to link to, nothing before it
+        assert "wn-year-ago" not in page and 'rel="prev"' not in page and "#wn-2018" not in page
+
+
+def test_a_site_overriding_the_week_page_gets_its_own(tmp_path: Path) -> None:
+    _, plan, files = week_renderers(tmp_path, True, "mkdocs", "en")
+    own = tmp_path / "own" / "weeknotes" / "week.html"
+    own.parent.mkdir(parents=True)
+    own.write_text("Our week: {{ title }} {{ notes|length }} {{ previous.label }}")
+    options = settings()
+    renderer = Renderer(plan, files, options, [str(own.parents[1])], "mkdocs", "en")
+    assert not renderer.direct_parts["week"] and renderer.direct_parts["partials/entry"]
+    spec = next(spec for spec in plan.pages if spec.key == "2019-W28")
+    here = files.get_file_from_path(spec.src_uri)
+    assert here is not None
+    assert renderer.page(spec, here, False) == "Our week: Week 2019-W28 4 2019-W27"
