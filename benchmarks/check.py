@@ -2,7 +2,8 @@
 
 Each run is its own `weeknotes check` process, as a pre-commit hook runs it,
 in turn: `--no-cache` (what the check did before it had a cache), cold (the
-cache folder emptied first) and warm (the cache left by the run before).
+cache folder emptied first), warm (the cache left by the run before) and
+one-edited (warm, with one note saved just before, as when committing it).
 
     python benchmarks/check.py --notes 2000 10000 --rounds 5
 """
@@ -20,16 +21,22 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import write_site
+from generate import NOTES_DIR, write_site
 from run import machine
 
-MODES = ("no-cache", "cold", "warm")
+MODES = ("no-cache", "cold", "warm", "one-edited")
 
 
-def check_once(site: Path, cache: Path, mode: str) -> tuple[float, float]:
+def check_once(site: Path, cache: Path, mode: str, edits: int = 0) -> tuple[float, float]:
     """Wall seconds and the process's CPU seconds, which a busy machine disturbs less."""
     if mode == "cold":
         shutil.rmtree(cache, ignore_errors=True)
+    if mode == "one-edited":
+        # A note from the middle of the archive, a line longer each time.
+        notes = sorted((site / "docs" / NOTES_DIR).rglob("*.md"))
+        note = notes[len(notes) // 2]
+        with note.open("a", encoding="utf-8") as handle:
+            handle.write(f"\nEdited {edits}.\n")
     command = [sys.executable, "-m", "mkdocs_weeknotes", "check", "-f", "weeknotes.yml"]
     if mode == "no-cache":
         command.append("--no-cache")
@@ -62,9 +69,9 @@ def main() -> None:
         cache = args.work / f"check-cache-{notes}"
         times: dict[str, list[float]] = {mode: [] for mode in MODES}
         cpus: dict[str, list[float]] = {mode: [] for mode in MODES}
-        for _ in range(args.rounds):
+        for round_ in range(args.rounds):
             for mode in MODES:
-                seconds, cpu = check_once(site, cache, mode)
+                seconds, cpu = check_once(site, cache, mode, round_)
                 times[mode].append(seconds)
                 cpus[mode].append(cpu)
         base = statistics.median(times["no-cache"])
