@@ -123,10 +123,14 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if self.site is not None:
             self.site.write_feeds(self.prints, self.pending)
         self.prints, self.pending = self.pending, None
+        # The build's files, pages and nav go with it: `mkdocs serve` keeps this
+        # instance, and would hold them until the next build otherwise.
+        self.site = None
 
     def on_build_error(self, *, error: Exception) -> None:
         # What the site folder holds is unknown: the next build renders every page.
         self.prints = self.pending = None
+        self.site = None
 
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:
