@@ -30,18 +30,23 @@ import json
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from . import __version__
+from . import __version__, collection
 from .authors import Authors
-from .collection import Entry, ReadCache, StatKey, _plain
+from .collection import Entry, ReadCache, StatKey, _plain, stat_key
 from .config import WeeknotesConfig
 from .model import Note, Theme
 from .problems import Problem
 from .sections import SectionRef
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
 
 # Where the cache goes instead of the user's cache folder (a CI cache, tests).
 CACHE_ENV = "WEEKNOTES_CACHE_DIR"
@@ -95,28 +100,32 @@ class StoredCache(ReadCache):
         return changed
 
     def save(self) -> None:
-        """Write the cache if it changed: to a new file, then renamed over the old
-        one, so a run at the same time reads one whole file or the other. A folder
-        that cannot be written only means no cache."""
+        """Write the cache if it changed (see `_write`)."""
         if self.context is None or (not self._stats_changed and set(self.entries) == self._loaded):
             return
         # ensure_ascii: the line breaks some text holds (U+2028) stay escaped, so the
         # body is one line; the header is only ASCII.
         body = json.dumps(_encode(self.entries, self.stats), separators=(",", ":")).encode()
         header = {"format": FORMAT, "context": self.context, "digest": _digest(body)}
-        text = json.dumps(header, separators=(",", ":")).encode() + b"\n" + body
+        _write(self.path, json.dumps(header, separators=(",", ":")).encode() + b"\n" + body)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """To a new file, then renamed over the old one, so a run at the same time
+    reads one whole file or the other. A folder that cannot be written only
+    means no cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".check-", suffix=".tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.path.parent, prefix=".check-", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(text)
-                os.replace(temp, self.path)
-            except BaseException:
-                os.unlink(temp)
-                raise
-        except OSError:
-            return
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.replace(temp, path)
+        except BaseException:
+            os.unlink(temp)
+            raise
+    except OSError:
+        return
 
 
 def context_key(settings: WeeknotesConfig, authors: Authors | None) -> str:
@@ -442,3 +451,66 @@ def inside(path: Path, folder: str) -> bool:
         return os.path.commonpath([real, top]) == top
     except ValueError:  # on two drives
         return False
+
+
+# The last check's whole answer, beside the notes' cache: replayed when nothing it
+# depends on changed, as before a commit that touches no note.
+RESULT_FILE = "result.json"
+
+
+def result_key(
+    config: Mapping[str, Any], settings: WeeknotesConfig, files: Iterable[File]
+) -> str | None:
+    """What a check's whole answer depends on, as a digest: this package and the
+    settings (see `context_key`), mkdocs.yml as loaded, and every file of the site
+    (where it is, whether it is excluded, and its stat, as for a note). None when
+    a file changed too recently to be known by its stat, or cannot be."""
+    recent = time.time_ns() - collection.RACY_NS
+    listed: list[object] = []
+    authors = os.path.join(config["docs_dir"], *settings.authors_path.split("/"))
+    for src_uri, path, inclusion in [
+        *((f.src_uri, f.abs_src_path, f.inclusion.name) for f in files),
+        ("", authors, ""),
+    ]:
+        if path is None:
+            return None
+        try:
+            stat = os.stat(path)
+        except FileNotFoundError:
+            listed.append((src_uri, None))  # an authors file that is not there
+            continue
+        except OSError:
+            return None
+        if stat.st_mtime_ns >= recent or stat.st_ctime_ns >= recent:
+            return None
+        listed.append((src_uri, inclusion, stat_key(stat)))
+    text = repr((context_key(settings, None), _config_print(config), listed))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def load_result(folder: Path, key: str) -> list[Problem] | None:
+    """The problems the last check found, if it was made with this `key`."""
+    try:
+        data = json.loads((folder / RESULT_FILE).read_bytes())
+        if data.get("format") != FORMAT or data.get("key") != key:
+            return None
+        return [problem_from_plain(item) for item in data["problems"]]
+    except (OSError, AttributeError, KeyError, TypeError, ValueError, RecursionError):
+        return None  # no answer kept, or a damaged one: check
+
+
+def save_result(folder: Path, key: str, problems: Sequence[Problem]) -> None:
+    data = {"format": FORMAT, "key": key, "problems": [problem_to_plain(p) for p in problems]}
+    _write(folder / RESULT_FILE, json.dumps(data, separators=(",", ":")).encode())
+
+
+def _config_print(value: object) -> object:
+    """A loaded mkdocs.yml as plain values: what is not plain (a plugin, the
+    theme's locale) by its type. Values from `!ENV` and `INHERIT` are in it."""
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _config_print(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_config_print(v) for v in value)
+    return type(value).__qualname__

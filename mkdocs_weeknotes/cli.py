@@ -25,7 +25,14 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, get_files
 
 from .checkcache import FILE_NAME as CACHE_FILE
-from .checkcache import StoredCache, cache_folder, inside
+from .checkcache import (
+    StoredCache,
+    cache_folder,
+    inside,
+    load_result,
+    result_key,
+    save_result,
+)
 from .config import WeeknotesConfig
 from .digest import FORMATS, make_digest, week_group
 from .digest import write as write_digest
@@ -160,18 +167,25 @@ def site_problems(site: Site, cache: bool = False) -> list[Problem]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        stored = None
+        folder = None
         if cache and site.config.config_file_path:
             folder = cache_folder(site.config.config_file_path)
             # Never where MkDocs would copy it into the site.
-            if not inside(folder, site.config.docs_dir):
-                stored = StoredCache(folder / CACHE_FILE)
+            if inside(folder, site.config.docs_dir):
+                folder = None
         # The files as a build lists them, listed faster (see sitefiles.py).
         files = list_files(site.config)
-        build = SiteBuild.check(files, site.config, site.settings, cache=stored)
-        if stored is not None:
-            stored.save()
-        return build.problems
+        if folder is None:
+            return SiteBuild.check(files, site.config, site.settings).problems
+        key = result_key(site.config, site.settings, files)
+        if key is not None and (kept := load_result(folder, key)) is not None:
+            return kept  # nothing it depends on changed since the last check
+        stored = StoredCache(folder / CACHE_FILE)
+        problems = SiteBuild.check(files, site.config, site.settings, cache=stored).problems
+        stored.save()
+        if key is not None:
+            save_result(folder, key, problems)
+        return problems
     finally:
         if collecting:
             gc.enable()

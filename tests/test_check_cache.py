@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from mkdocs.structure.files import File
 
-from mkdocs_weeknotes import collection
+from mkdocs_weeknotes import checkcache, collection
 from mkdocs_weeknotes.cli import main
 from tests.conftest import copy_site
 
@@ -88,15 +89,18 @@ def test_an_unchanged_file_is_not_opened_and_an_edited_one_is(
     monkeypatch.setattr(File, "content_bytes", property(counted, real.fset))
     reads.clear()
     assert check(site).exit_code == 0
-    # No note is opened; the site's other pages are, for their embed markers.
-    assert opened == ["index.md"] and reads == []
+    # Nothing changed: the last answer is given again, and no file is opened.
+    assert opened == [] and reads == []
     # The same size and modification time as before: the change time still tells.
     note = site / "docs/weeknotes/2019/2019-07-05-rob.md"
     before = note.stat()
     note.write_bytes(note.read_bytes().replace(b"rob", b"xyz", 1))
     os.utime(note, ns=(before.st_atime_ns, before.st_mtime_ns))
+    opened.clear()
     changed = check(site)
     assert reads == ["weeknotes/2019/2019-07-05-rob.md"]
+    # The site's other pages are opened for their embed markers; no other note is.
+    assert opened == ["index.md", "weeknotes/2019/2019-07-05-rob.md"]
     assert "WN103" in changed.output
 
 
@@ -152,3 +156,65 @@ def test_an_unwritable_cache_folder_is_no_cache(
     monkeypatch.setenv("WEEKNOTES_CACHE_DIR", str(blocker))
     done = check(site)
     assert done.exit_code == 0 and "no problems" in done.output
+
+
+def _exclude_rob(site: Path) -> None:
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as handle:
+        handle.write("exclude_docs: weeknotes/*-rob.md\n")
+
+
+def _plain_urls(site: Path) -> None:
+    # Only mkdocs.yml changes: the page no longer stands where the people page goes.
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as handle:
+        handle.write("use_directory_urls: false\n")
+
+
+def _from_environment(site: Path) -> None:
+    os.environ["WEEKNOTES_TEST_EXCLUDE"] = "weeknotes/2019-07-*"
+
+
+def _new_note(site: Path) -> None:
+    (site / "docs" / "weeknotes" / "2019-08-02-liz.md").write_text(
+        "---\ndate: 2019-08-02\nauthors: [lizz]\n---\n\nHello.\n", encoding="utf-8"
+    )
+
+
+def _authors(site: Path) -> None:
+    (site / "docs" / "weeknotes" / ".authors.yml").write_text(
+        "authors:\n  rob:\n    name: Rob Miller\n", encoding="utf-8"
+    )
+
+
+def _damaged(site: Path) -> None:
+    (kept,) = cache_files(Path(os.environ["WEEKNOTES_CACHE_DIR"]))
+    result = kept.with_name(checkcache.RESULT_FILE)
+    result.write_bytes(result.read_bytes()[:-20])
+
+
+@pytest.mark.parametrize(
+    "change", [_exclude_rob, _plain_urls, _from_environment, _new_note, _authors, _damaged]
+)
+def test_the_last_answer_is_given_again_only_while_nothing_it_depends_on_changed(
+    tmp_path: Path,
+    reads: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Path], None],
+) -> None:
+    # Files just written are too recent to be known by their stat; pretend they are old.
+    monkeypatch.setattr(collection, "RACY_NS", -(10**12))
+    monkeypatch.setenv("WEEKNOTES_TEST_EXCLUDE", "nothing.md")
+    site = copy_site("broken", tmp_path)
+    with (site / "mkdocs.yml").open("a", encoding="utf-8") as handle:
+        handle.write("exclude_docs: !ENV [WEEKNOTES_TEST_EXCLUDE]\n")
+    (site / "docs" / "weeknotes" / "people.md").write_text("# People\n", encoding="utf-8")
+    first = check(site)
+    reads.clear()
+    again = check(site)
+    assert (again.exit_code, again.output, reads) == (first.exit_code, first.output, [])
+    change(site)
+    changed = check(site)
+    fresh = check(site, "--no-cache")
+    assert (changed.exit_code, changed.output) == (fresh.exit_code, fresh.output)
+    if change is not _damaged:
+        assert changed.output != first.output
+    assert check(site).output == fresh.output
