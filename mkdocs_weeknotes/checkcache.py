@@ -19,6 +19,10 @@ entries: a file cut short or changed by anyone but this module is ignored
 whole, unread past its first line unless its context is this run's. Each
 entry is one flat list, with a note's dates as day numbers, so that loading
 ten thousand notes makes few objects: the warm check runs before every commit.
+
+Beside it, `result.json` keeps the last check's whole answer with a digest of
+everything that answer depends on (see `result_key`): a check before a commit
+that touches no note gives it again without reading a file.
 """
 
 from __future__ import annotations
