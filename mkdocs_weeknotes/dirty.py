@@ -138,11 +138,25 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
     hashed = {note.src_uri: note.fingerprint for note in build.weeknotes.notes}
     slugs = {note.src_uri: tuple(t.slug for t in note.themes) for note in build.weeknotes.notes}
 
+    # What a listing shows of each note: the note; its rollup entries, cut from
+    # its HTML, so its source; its people's and themes' names and counts.
+    shows = {
+        note.src_uri: hash(
+            (
+                hashed[note.src_uri],
+                digests.get(note.src_uri) if note.sections else None,
+                tuple(person_prints.get(i, unknown)[0] for i in note.authors),
+                tuple(theme_prints.get(s, unknown)[0] for s in slugs[note.src_uri]),
+            )
+        )
+        for note in build.weeknotes.notes
+    }
+
     def listing(spec: PageSpec) -> tuple[object, ...]:
         return (
             replace(spec, notes=(), weeks=()),
-            tuple(hashed[n.src_uri] for n in spec.notes),
-            tuple((w.week, tuple(hashed[n.src_uri] for n in w.notes)) for w in spec.weeks),
+            tuple(shows[n.src_uri] for n in spec.notes),
+            tuple((w.week, tuple(shows[n.src_uri] for n in w.notes)) for w in spec.weeks),
         )
 
     years = tuple((year, sum(len(g.notes) for g in gs)) for year, gs in plan.years.items())
@@ -169,11 +183,11 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
             f"{int(year) - 1:04d}-W{number}" in places,
         )
 
+    person_extra: dict[str, tuple[object, ...]] = {}
     pages: dict[str, int] = {}
     for uri, spec in build.generated.items():
         if spec.kind not in _PRINTED:
             continue  # a page without a print is rendered on every build
-        shown = [*spec.notes, *(n for week in spec.weeks for n in week.notes)]
         extra: object = ()
         if spec.kind in ("latest", "year"):
             extra = years
@@ -185,30 +199,22 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
                 for i, person in sorted(plan.people.items())
             )
         elif spec.kind == "person":
-            extra = (
-                tuple(hashed[n.src_uri] for n in plan.mentioned.get(spec.key, ())),
-                people({spec.key}),
-                themes(set().union(*(slugs[n.src_uri] for n in plan.by_person.get(spec.key, ())))),
-                tuple(s for n in plan.by_person.get(spec.key, ()) for s in slugs[n.src_uri]),
-            )
+            extra = person_extra.get(spec.key)
+            if extra is None:  # once for all the pages of someone's long listing
+                written = plan.by_person.get(spec.key, ())
+                extra = person_extra[spec.key] = (
+                    tuple(hashed[n.src_uri] for n in plan.mentioned.get(spec.key, ())),
+                    people({spec.key}),
+                    themes(set().union(*(slugs[n.src_uri] for n in written))),
+                    tuple(s for n in written for s in slugs[n.src_uri]),
+                )
         elif spec.kind == "theme":
             extra = themes({spec.key})
         elif spec.kind in ("rollup", "rollup-year"):
             extra = tuple(plan.rollup_years.get(spec.rollup, {}).items())
         elif spec.kind == "week":
             extra = week(spec.key)
-        # Rollup entries are cut from the notes' HTML: their source is part of it.
-        entries = tuple(digests.get(n.src_uri) for n in shown if n.sections)
-        pages[uri] = hash(
-            (
-                listing(spec),
-                extra,
-                pictures if spec.kind in _PICTURED else None,
-                entries,
-                people(set().union(*(n.authors for n in shown))),
-                themes(set().union(*(slugs[n.src_uri] for n in shown))),
-            )
-        )
+        pages[uri] = hash((listing(spec), extra, pictures if spec.kind in _PICTURED else None))
     # A note's header and footer show its people, themes and neighbours; the
     # package's own writers show no counts, a site's templates may.
     direct = build.renderer is None or (
