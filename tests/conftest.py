@@ -110,6 +110,20 @@ def weeknotes(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def count_opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the src_uri of every file whose bytes are read through MkDocs'
+    `File.content_bytes`, in order."""
+    opened: list[str] = []
+    real = MkDocsFile.content_bytes
+
+    def counted(self: MkDocsFile) -> bytes:
+        opened.append(self.src_uri)
+        return real.fget(self)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(MkDocsFile, "content_bytes", property(counted, real.fset))
+    return opened
+
+
 def copy_site(scenario: str, tmp_path: Path) -> Path:
     """A private copy of a fixture site, so a test may edit its notes."""
     target = tmp_path / scenario

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from mkdocs.structure.files import File
 
 from mkdocs_weeknotes import checkcache, collection
 from mkdocs_weeknotes.cli import main
-from tests.conftest import copy_site
+from tests.conftest import copy_site, count_opened
 
 
 def check(site: Path, *args: str) -> Result:
@@ -79,14 +78,7 @@ def test_an_unchanged_file_is_not_opened_and_an_edited_one_is(
     monkeypatch.setattr(collection, "RACY_NS", -(10**12))
     site = copy_site("clean", tmp_path)
     assert check(site).exit_code == 0
-    opened: list[str] = []
-    real = File.content_bytes
-
-    def counted(self: File) -> bytes:
-        opened.append(self.src_uri)
-        return real.fget(self)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(File, "content_bytes", property(counted, real.fset))
+    opened = count_opened(monkeypatch)
     reads.clear()
     assert check(site).exit_code == 0
     # Nothing changed: the last answer is given again, and no file is opened.

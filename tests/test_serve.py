@@ -11,11 +11,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import PluginCollection
-from mkdocs.structure.files import File
 
 from mkdocs_weeknotes import collection, templatecache
 from mkdocs_weeknotes.plugin import WeeknotesPlugin
-from tests.conftest import copy_site
+from tests.conftest import copy_site, count_opened
 
 PREFIX = "mkdocs_weeknotes: "
 
@@ -373,14 +372,7 @@ def test_a_rebuild_opens_only_the_notes_that_changed(
     (notes / "2019-07-12-liz.md").write_bytes(
         b"---\ntitle: Liz in Latin-1\ndate: 2019-07-12\nauthors: [liz]\n---\n\nCaf\xe9.\n"
     )
-    opened: list[str] = []
-    real = File.content_bytes
-
-    def counted(self: File) -> bytes:
-        opened.append(self.src_uri)
-        return real.fget(self)  # type: ignore[no-any-return]
-
-    monkeypatch.setattr(File, "content_bytes", property(counted, real.fset))
+    opened = count_opened(monkeypatch)
     out = tmp_path / "site"
 
     def serve(dirty: bool, first: bool = False) -> object:
