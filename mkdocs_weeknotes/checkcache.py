@@ -448,15 +448,6 @@ def _flag(value: object) -> bool:
     return value
 
 
-def inside(path: Path, folder: str) -> bool:
-    """Whether `path` is `folder` or inside it, once links are resolved."""
-    real, top = os.path.realpath(path), os.path.realpath(folder)
-    try:
-        return os.path.commonpath([real, top]) == top
-    except ValueError:  # on two drives
-        return False
-
-
 # The last check's whole answer, beside the notes' cache: replayed when nothing it
 # depends on changed, as before a commit that touches no note.
 RESULT_FILE = "result.json"

@@ -28,7 +28,6 @@ from .checkcache import FILE_NAME as CACHE_FILE
 from .checkcache import (
     StoredCache,
     cache_folder,
-    inside,
     load_result,
     result_key,
     save_result,
@@ -41,7 +40,7 @@ from .reading import collect_site
 from .site import SiteBuild
 from .sitefiles import list_files
 from .weeks import parse_week, week_of
-from .writing import WriteError, write_file
+from .writing import WriteError, inside, write_file
 
 # What only one command needs is imported in that command: a pre-commit hook
 # starts the command for every commit, and `check` waits for every import.

@@ -36,14 +36,13 @@ class Target:
     data: bytes
 
 
-def _inside(path: Path, folder: Path | None) -> bool:
-    if folder is None:
-        return False
+def inside(path: str | Path, folder: str | Path) -> bool:
+    """Whether `path` is `folder` or inside it, once links are resolved."""
+    real, top = os.path.realpath(path), os.path.realpath(folder)
     try:
-        path.resolve().relative_to(folder)
-    except ValueError:
+        return os.path.commonpath([real, top]) == top
+    except ValueError:  # on two drives
         return False
-    return True
 
 
 def obstacles(
@@ -79,7 +78,7 @@ def obstacles(
                 continue
             if not here.is_file():
                 found.append(f"{here} is not a plain file")
-            elif _inside(here, protected):
+            elif protected is not None and inside(here, protected):
                 found.append(f"{here} is a file of the site's docs folder; it is never replaced")
             elif not force:
                 found.append(f"{here} already exists")
