@@ -493,13 +493,10 @@ class Words:
         text = forms.get(self._locale.plural_form(count)) or forms.get("other") or ""
         return text.format(count=count)
 
-    def language_name(self, language: str) -> str:
-        """A language's own name for itself (`Cymraeg`), for links to translations."""
-        return language_name(language)
-
 
 @functools.lru_cache(maxsize=64)
 def language_name(language: str) -> str:
+    """A language's own name for itself (`Cymraeg`), for links to translations."""
     try:
         locale = Locale.parse(language.replace("-", "_"))
     except (ValueError, TypeError, UnknownLocaleError):
