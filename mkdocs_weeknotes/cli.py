@@ -543,7 +543,7 @@ def status(
     Exit status: 0 when everyone has written, 1 when someone hasn't, 2 for bad
     usage or settings.
     """
-    from .team import recent_since, team_week
+    from .team import recent_writers, team_week
 
     site = load_site(config_file)
     week = _week(site, week_text, week_of(_today(today_text), site.settings.week_start_index))
@@ -553,14 +553,7 @@ def status(
     if build.weeknotes.has_authors_file:
         team = team_week(week, group.notes, people, None)
     else:
-        earliest = recent_since(week)
-        recent = [
-            ident
-            for note in build.plan.notes
-            if note.week is not None and earliest <= note.week <= week and not note.draft
-            for ident in note.authors
-        ]
-        team = team_week(week, group.notes, people, recent)
+        team = team_week(week, group.notes, people, recent_writers(build.plan.notes, week))
 
     def name(ident: str) -> str:
         return people[ident].name if ident in people else ident

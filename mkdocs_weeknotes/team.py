@@ -8,8 +8,9 @@ no authors file, it is everyone who wrote in the last `RECENT_WEEKS` weeks.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from .listings import WeekGroup
 from .model import Note, Person
@@ -53,6 +54,18 @@ def recent_since(week: datetime.date) -> datetime.date:
     return week - datetime.timedelta(days=min(days, week.toordinal() - 1))
 
 
+def recent_writers(notes: Iterable[Note], week: datetime.date) -> list[str]:
+    """Who wrote in the `RECENT_WEEKS` weeks up to `week`: the team when there is
+    no authors file."""
+    earliest = recent_since(week)
+    return [
+        ident
+        for note in notes
+        if note.week is not None and earliest <= note.week <= week and not note.draft
+        for ident in note.authors
+    ]
+
+
 def team_weeks(
     groups: Sequence[WeekGroup], people: Mapping[str, Person], has_authors_file: bool
 ) -> dict[str, TeamWeek]:
@@ -62,16 +75,18 @@ def team_weeks(
         if has_authors_file:
             result[iso_label(group.week)] = team_week(group.week, group.notes, people, None)
         else:
-            earliest = recent_since(group.week)
-            recent = [
-                ident
-                for other in groups[index:]
-                if other.week >= earliest
-                for note in other.notes
-                for ident in note.authors
-            ]
+            # Newest first: only the groups up to RECENT_WEEKS back are looked at.
+            recent = recent_writers(_notes_since(groups, index), group.week)
             result[iso_label(group.week)] = team_week(group.week, group.notes, people, recent)
     return result
+
+
+def _notes_since(groups: Sequence[WeekGroup], index: int) -> Iterator[Note]:
+    """The notes of `groups[index]` and of the groups before it that count for
+    its team. Newest first: the older ones are not looked at."""
+    since = recent_since(groups[index].week)
+    for group in takewhile(lambda other: other.week >= since, groups[index:]):
+        yield from group.notes
 
 
 def team_week(
