@@ -247,7 +247,7 @@ def new(
 ) -> None:
     """Write this week's note from the site's template, and print its path."""
     from .newnote import NewNoteError, new_note
-    from .notes import impossible_date_hint
+    from .notedates import impossible_date_hint
 
     site = load_site(config_file)
     try:

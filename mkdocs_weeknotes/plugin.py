@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 
     from .collection import ReadCache
     from .dirty import Prints
+    from .pagehtml import PageHtml, Rendered
     from .problems import Problem
-    from .site import Rendered, SiteBuild
+    from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
 
@@ -42,6 +43,8 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # This build's, kept only once it is written: a failed build's are not so.
         self.pending: Prints | None = None
         self.site: SiteBuild | None = None
+        # The build's pages, made once its nav is (see pagehtml.py).
+        self.pages: PageHtml | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
         self.read_cache: ReadCache | None = None
@@ -60,7 +63,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         return config
 
     def _read_notes(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        self.site = None
+        self.site = self.pages = None
         if not self.config.enabled:
             return None
         from .collection import ReadCache
@@ -71,7 +74,6 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
             self.read_cache = ReadCache()
         cache = self.read_cache if serve else None
         self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
-        self.site.rendered = self.rendered
         report(tuple(self.site.problems), self.config.on_invalid, self.command)
         return files
 
@@ -88,25 +90,28 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self.site is not None:
+            from .pagehtml import PageHtml
+
             self.site.arrange_nav(nav, files)
+            self.pages = PageHtml(self.site, self.rendered)
             if self.command == "serve" and self.dirty:
                 self.pending = self.site.render_only_changed(nav, files, self.prints)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        return self.site.page_markdown(markdown, page) if self.site else None
+        return self.pages.page_markdown(markdown, page) if self.pages else None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        return self.site.page_content(html, page) if self.site else None
+        return self.pages.page_content(html, page) if self.pages else None
 
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
-        if self.site is not None:
-            self.site.fill_pages(files)
+        if self.pages is not None:
+            self.pages.fill_pages(files)
         if env.bytecode_cache is None:
             from .templatecache import TEMPLATES
 
@@ -117,20 +122,20 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     # privacy plugin) see what we add to it.
     @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        return self.site.finish_html(output, page) if self.site else None
+        return self.pages.finish_html(output, page) if self.pages else None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.site is not None:
-            self.site.write_feeds(self.prints, self.pending)
+        if self.site is not None and self.pages is not None:
+            self.site.write_feeds(self.pages.note_html, self.prints, self.pending)
         self.prints, self.pending = self.pending, None
         # The build's files, pages and nav go with it: `mkdocs serve` keeps this
         # instance, and would hold them until the next build otherwise.
-        self.site = None
+        self.site = self.pages = None
 
     def on_build_error(self, *, error: Exception) -> None:
         # What the site folder holds is unknown: the next build renders every page.
         self.prints = self.pending = None
-        self.site = None
+        self.site = self.pages = None
 
 
 def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:

@@ -8,7 +8,7 @@ import pytest
 from mkdocs.config.base import ValidationError
 
 from mkdocs_weeknotes.collection import collect
-from mkdocs_weeknotes.notes import date_from_folders
+from mkdocs_weeknotes.notedates import date_from_folders
 from mkdocs_weeknotes.schema import front_matter_schema
 from mkdocs_weeknotes.selection import (
     EXCLUDED,
