@@ -108,9 +108,12 @@ def _group(spellings: list[str], tallies: dict[str, _Tally], rollups: tuple[Roll
     commonest: dict[str, Spelling] = {}
     for spelling in made:
         commonest.setdefault(tallies[spelling.text].key, spelling)
+    # What the headings so far match, made again only when one is added.
+    matcher = Rollup("", "", tuple(needed), "")
     for key, spelling in sorted(commonest.items(), key=lambda i: (i[0].count(" "), i[0])):
-        if not Rollup("", "", tuple(needed), "").match_length(key):
+        if not matcher.match_length(key):
             needed.append(spelling.text)
+            matcher = Rollup("", "", tuple(needed), "")
     notes: set[int] = set()
     for words in spellings:
         notes |= tallies[words].notes
