@@ -276,8 +276,6 @@ class Renderer:
 
         return Pager(spec.number, spec.count, page_uri(spec.number - 1), page_uri(spec.number + 1))
 
-    # --- rollup entries ---------------------------------------------------------------
-
     # --- the parts' work, for the build ----------------------------------------------
 
     def has_entries(self, notes: Iterable[Note], rollup: str) -> bool:

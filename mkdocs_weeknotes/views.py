@@ -253,8 +253,8 @@ class NoteList(Sequence[NoteView]):
 
 class Core(note_parts.Renderer, Protocol):
     """What the parts of a renderer (rollup entries, pictures, page listings, a
-    note's parts) read of `render.Renderer`, said here so that their modules need
-    not import `render`, which imports them."""
+    note's decorations) read of `render.Renderer`, said here so that their modules
+    need not import `render`, which imports them."""
 
     settings: WeeknotesConfig
     words: Words
