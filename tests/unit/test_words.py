@@ -142,7 +142,19 @@ def test_templates_hold_no_words_of_their_own(template: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "module", ["render.py", "note_parts.py", "generated.py", "syndication.py", "export.py"]
+    "module",
+    [
+        "render.py",
+        "views.py",
+        "entries.py",
+        "picture_views.py",
+        "page_listings.py",
+        "decorations.py",
+        "note_parts.py",
+        "generated.py",
+        "syndication.py",
+        "export.py",
+    ],
 )
 def test_the_writers_hold_none_of_our_words(module: str) -> None:
     source = (PACKAGE / module).read_text("utf-8")
