@@ -57,9 +57,10 @@ class PictureViews:
 
     def rhythm(self, here: File) -> Rhythm | None:
         """Who wrote which week: everyone who wrote in the last year, by name."""
-        weeks = self._weeks
-        if not self._pictures.rhythm or not weeks.cells:
+        # The switch first: the weeks are counted only for a picture that is shown.
+        if not self._pictures.rhythm or not self._weeks.cells:
             return None
+        weeks = self._weeks
         count = self._pictures.rhythm_weeks
         people = sorted(weeks.cells, key=lambda ident: (self._name(ident).casefold(), ident))
         heads = tuple(
@@ -77,9 +78,9 @@ class PictureViews:
 
     def person_weeks(self, ident: str, here: File) -> PersonWeeks | None:
         """A person's weeks over the last year, if they have written at all."""
-        weeks = self._weeks
         if not self._pictures.person_weeks or not self._plan.by_person.get(ident):
             return None
+        weeks = self._weeks
         cells = weeks.row(ident, YEAR_WEEKS)
         written = sum(1 for cell in cells if cell.note is not None)
         caption = self._words.format(
@@ -105,9 +106,9 @@ class PictureViews:
 
     def timeline(self, theme: str, compact: bool = False) -> Timeline | None:
         """A theme's notes per month over the recent months."""
-        months = self._months
-        if not self._pictures.theme_timeline or not months.months:
+        if not self._pictures.theme_timeline or not self._months.months:
             return None
+        months = self._months
         words = self._words
         named = [self._month(year, month) for year, month in months.months]
         drawn = tuple(

@@ -249,3 +249,28 @@ def test_the_pictures_speak_the_sites_language(tmp_path: Path) -> None:
     (chart,) = cells_of(build.page("weeknotes/themes/research/index.html")).charts
     assert chart["aria-label"].startswith("Nodiadau bob mis, Awst 2018 i Gorffennaf 2019: ")
     assert "Rhagfyr 2018: 1 nodyn" in chart["aria-label"]
+
+
+def test_a_picture_switched_off_is_not_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No work for a picture nobody sees: the weeks and months are never counted."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_weeknotes import picture_views
+
+    def never(*args: object) -> None:
+        raise AssertionError("counted for a picture that is switched off")
+
+    monkeypatch.setattr(picture_views, "person_weeks", never)
+    monkeypatch.setattr(picture_views, "theme_months", never)
+    site = copy_site("indexes", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text()
+        + "      pictures:\n        rhythm: false\n        person_weeks: false\n"
+        + "        theme_timeline: false\n"
+    )
+    build(load_config(config_file=str(config), site_dir=str(tmp_path / "built")))
+    assert (tmp_path / "built" / "weeknotes" / "index.html").is_file()
