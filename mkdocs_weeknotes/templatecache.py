@@ -74,6 +74,8 @@ def _compiled_with(env: Environment, name: str) -> tuple[object, ...]:
         env.newline_sequence,
         env.keep_trailing_newline,
         tuple(sorted(env.extensions)),
+        # The i18n extension compiles `{% trans %}` one way or the other by it.
+        getattr(env, "newstyle_gettext", None),
         env.optimized,
         env.is_async,
         bool(autoescape),

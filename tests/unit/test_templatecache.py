@@ -67,3 +67,17 @@ def test_the_oldest_templates_go_first() -> None:
     for name in ("a.html", "b.html", "c.html", "a.html", "c.html"):
         Environment(loader=DictLoader(templates), bytecode_cache=cache).get_template(name)
     assert cache.compiled == 4  # a.html was dropped for c.html, c.html was kept
+
+
+def test_translations_compiled_one_way_are_not_given_to_the_other() -> None:
+    cache = Counting()
+    source = {"page.html": "{% trans %}Hello{% endtrans %}"}
+    outputs = []
+    for newstyle in (False, True, False):
+        env = Environment(
+            loader=DictLoader(source), bytecode_cache=cache, extensions=["jinja2.ext.i18n"]
+        )
+        env.install_null_translations(newstyle=newstyle)  # type: ignore[attr-defined]
+        outputs.append(env.get_template("page.html").render())
+    assert outputs == ["Hello", "Hello", "Hello"]
+    assert cache.compiled == 2
