@@ -183,7 +183,8 @@ def test_hostile_names_are_escaped_in_every_picture(tmp_path: Path) -> None:
     assert grid.rows[0][0] == hostile
 
 
-def test_each_picture_is_switched_off_by_its_setting(tmp_path: Path) -> None:
+def _pictures_off(tmp_path: Path) -> Path:
+    """The indexes site with every picture switched off."""
     site = copy_site("indexes", tmp_path)
     config = site / "mkdocs.yml"
     config.write_text(
@@ -191,6 +192,11 @@ def test_each_picture_is_switched_off_by_its_setting(tmp_path: Path) -> None:
         + "      pictures:\n        rhythm: false\n        person_weeks: false\n"
         + "        theme_timeline: false\n"
     )
+    return site
+
+
+def test_each_picture_is_switched_off_by_its_setting(tmp_path: Path) -> None:
+    site = _pictures_off(tmp_path)
     build = mkdocs_build(site, tmp_path, "--strict")
     assert build.exit_code == 0, build.output
     for page in sorted((build.site_dir / "weeknotes").rglob("*.html")):
@@ -265,12 +271,7 @@ def test_a_picture_switched_off_is_not_counted(
 
     monkeypatch.setattr(picture_views, "person_weeks", never)
     monkeypatch.setattr(picture_views, "theme_months", never)
-    site = copy_site("indexes", tmp_path)
+    site = _pictures_off(tmp_path)
     config = site / "mkdocs.yml"
-    config.write_text(
-        config.read_text()
-        + "      pictures:\n        rhythm: false\n        person_weeks: false\n"
-        + "        theme_timeline: false\n"
-    )
     build(load_config(config_file=str(config), site_dir=str(tmp_path / "built")))
     assert (tmp_path / "built" / "weeknotes" / "index.html").is_file()
