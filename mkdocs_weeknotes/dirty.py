@@ -168,19 +168,14 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
             tuple((i, p.name) for i, p in sorted(plan.people.items())),
         )
     )
-    places = {label: place for place, label in enumerate(plan.week_labels)}
 
     def week(label: str) -> tuple[object, ...]:
         """Beyond its notes: who wrote nothing or was away, and which weeks it links."""
         team = plan.team.get(label)
-        place = places.get(label, -1)
-        year, _, number = label.partition("-W")
         return (
             people({*team.missing, *team.away}) if team else None,
             (team.missing, team.away) if team else None,
-            plan.week_labels[place + 1] if 0 <= place < len(places) - 1 else None,
-            plan.week_labels[place - 1] if place > 0 else None,
-            f"{int(year) - 1:04d}-W{number}" in places,
+            plan.weeks_around(label),
         )
 
     person_extra: dict[str, tuple[object, ...]] = {}

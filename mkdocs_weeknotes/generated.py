@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .collection import Weeknotes
 from .config import WeeknotesConfig
@@ -85,6 +86,21 @@ class Plan:
     def rollup(self, key: str) -> Rollup | None:
         """The rollup of that key (`LEARNING` for the learning log), if it is on."""
         return next((r for r in self.rollups if r.key == key), None)
+
+    def weeks_around(self, label: str) -> tuple[str | None, str | None, str | None]:
+        """The ISO weeks with notes just before and just after the week `label`,
+        and the same ISO week a year before it if that has notes."""
+        labels, place = self.week_labels, self._week_places.get(label, -1)
+        older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
+        newer = labels[place - 1] if place > 0 else None
+        year, _, number = label.partition("-W")
+        ago = f"{int(year) - 1:04d}-W{number}"
+        return older, newer, ago if ago in self._week_places else None
+
+    @cached_property
+    def _week_places(self) -> dict[str, int]:
+        """Where each ISO week is among the weeks with notes, newest first."""
+        return {label: place for place, label in enumerate(self.week_labels)}
 
 
 def rollup_year_key(rollup: str, year: int | str) -> str:

@@ -3,7 +3,6 @@ rollups) and of the listings embedded in a site's own pages."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any, cast
@@ -189,27 +188,15 @@ class PageListings:
             *self._weeks_around(spec.key, here),
         )
 
-    @functools.cached_property
-    def _week_places(self) -> dict[str, int]:
-        """Where each ISO week is among the weeks with notes, newest first."""
-        return {label: place for place, label in enumerate(self._plan.week_labels)}
-
     def _weeks_around(self, key: str, here: File) -> tuple[tuple[str, str] | None, ...]:
         """The week before the week `key`, the week after and the same week a year
         before, each as its label and a link, if it has a page."""
-        labels = self._plan.week_labels
-        place = self._week_places.get(key, -1)
-        older = labels[place + 1] if 0 <= place < len(labels) - 1 else None
-        newer = labels[place - 1] if place > 0 else None
-        year, _, number = key.partition("-W")
-        # The same ISO week number a year before, only when it has notes.
-        ago = f"{int(year) - 1:04d}-W{number}"
 
         def week_link(label: str | None) -> tuple[str, str] | None:
             uri = self._plan.uri("week", label) if label else None
             return (label, self._renderer.url(uri, here)) if label and uri else None
 
-        return week_link(older), week_link(newer), week_link(ago)
+        return tuple(week_link(label) for label in self._plan.weeks_around(key))
 
     def _week_entries(
         self, notes: Sequence[Note], here: File
