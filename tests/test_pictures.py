@@ -183,16 +183,18 @@ def test_hostile_names_are_escaped_in_every_picture(tmp_path: Path) -> None:
     assert grid.rows[0][0] == hostile
 
 
-def _pictures_off(tmp_path: Path) -> Path:
-    """The indexes site with every picture switched off."""
+def _with_pictures(tmp_path: Path, *settings: str) -> Path:
+    """The indexes site with these `pictures` settings."""
     site = copy_site("indexes", tmp_path)
     config = site / "mkdocs.yml"
-    config.write_text(
-        config.read_text()
-        + "      pictures:\n        rhythm: false\n        person_weeks: false\n"
-        + "        theme_timeline: false\n"
-    )
+    lines = "".join(f"        {setting}\n" for setting in settings)
+    config.write_text(config.read_text() + "      pictures:\n" + lines)
     return site
+
+
+def _pictures_off(tmp_path: Path) -> Path:
+    """The indexes site with every picture switched off."""
+    return _with_pictures(tmp_path, "rhythm: false", "person_weeks: false", "theme_timeline: false")
 
 
 def test_each_picture_is_switched_off_by_its_setting(tmp_path: Path) -> None:
@@ -205,12 +207,8 @@ def test_each_picture_is_switched_off_by_its_setting(tmp_path: Path) -> None:
 
 
 def test_the_number_of_weeks_and_months_is_a_setting(tmp_path: Path) -> None:
-    site = copy_site("indexes", tmp_path)
+    site = _with_pictures(tmp_path, "rhythm_weeks: 3", "timeline_months: 24")
     config = site / "mkdocs.yml"
-    config.write_text(
-        config.read_text()
-        + "      pictures:\n        rhythm_weeks: 3\n        timeline_months: 24\n"
-    )
     build = mkdocs_build(site, tmp_path, "--strict")
     assert build.exit_code == 0, build.output
     grid = cells_of(build.page("weeknotes/index.html"))
