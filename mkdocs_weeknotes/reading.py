@@ -80,7 +80,8 @@ def _source(file: File, path: str, cache: ReadCache | None) -> Source:
     digest = source_digest(data)
     # A note that may hold an embed marker is read every time: its markers are
     # not kept. Nor is one that is not UTF-8: MkDocs is given readable text for it.
-    if not embeds.MAYBE.search(data) and _make_readable(file, data):
+    readable = _make_readable(file, data)
+    if readable and not embeds.MAYBE.search(data):
         cache.remember_stat(file.src_uri, stat, digest)
     return Source(file.src_uri, path, data, digest)
 

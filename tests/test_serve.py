@@ -401,3 +401,17 @@ def test_a_rebuild_opens_only_the_notes_that_changed(
             html = (out / "weeknotes" / page / "index.html").read_text(encoding="utf-8")
             assert "No learnin&#39;" in html and "No learning this" not in html, page
         note.write_bytes(note.read_bytes().replace(b"No learnin'", b"No learning", 1))
+
+
+def test_a_note_not_in_utf8_with_a_marker_still_builds_under_serve(tmp_path: Path) -> None:
+    """Read every time for its marker, and still given to MkDocs as readable text."""
+    site = copy_site("learning", tmp_path)
+    (site / "docs" / "weeknotes" / "2019" / "2019-07-12-liz.md").write_bytes(
+        b"---\ntitle: Liz in Latin-1\ndate: 2019-07-12\nauthors: [liz]\n---\n\n"
+        b"Caf\xe9.\n\n<!-- weeknotes: latest limit=1 -->\n"
+    )
+    out = tmp_path / "site"
+    for first in (True, False):
+        serve_build(site / "mkdocs.yml", out, dirty=False, first=first)
+        page = out / "weeknotes" / "2019" / "2019-07-12-liz" / "index.html"
+        assert "Caf\ufffd." in page.read_text(encoding="utf-8")
