@@ -41,9 +41,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from . import __version__, collection
+from . import __version__
 from .authors import Authors
-from .collection import Entry, ReadCache, StatKey, _plain, stat_key
+from .collection import Entry, ReadCache, StatKey, _plain, settled, stat_key
 from .config import WeeknotesConfig
 from .model import Note, Theme
 from .problems import Problem
@@ -460,7 +460,7 @@ def result_key(
     settings (see `context_key`), mkdocs.yml as loaded, and every file of the site
     (where it is, whether it is excluded, and its stat, as for a note). None when
     a file changed too recently to be known by its stat, or cannot be."""
-    recent = time.time_ns() - collection.RACY_NS
+    now = time.time_ns()
     listed: list[object] = []
     authors = os.path.join(config["docs_dir"], *settings.authors_path.split("/"))
     for src_uri, path, inclusion in [
@@ -476,7 +476,7 @@ def result_key(
             continue
         except OSError:
             return None
-        if stat.st_mtime_ns >= recent or stat.st_ctime_ns >= recent:
+        if not settled(stat, now):
             return None
         listed.append((src_uri, inclusion, stat_key(stat)))
     text = repr((context_key(settings, None), _config_print(config), listed))

@@ -80,6 +80,13 @@ def stat_key(stat: os.stat_result) -> StatKey:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
+def settled(stat: os.stat_result, now_ns: int) -> bool:
+    """Whether a file's stat can stand for its bytes: it has not changed within
+    `RACY_NS` of `now_ns`, when a coarse clock could miss a change."""
+    recent = now_ns - RACY_NS
+    return stat.st_mtime_ns < recent and stat.st_ctime_ns < recent
+
+
 class ReadCache:
     """Each note as last read, by path and source digest.
 
@@ -121,9 +128,8 @@ class ReadCache:
     def remember_stat(self, src_uri: str, stat: os.stat_result, digest: str) -> bool:
         """Keep the stat the file had before its bytes were read, unless too
         recent; whether what is kept changed."""
-        recent = self.started_ns - RACY_NS
         entry = (stat_key(stat), digest)
-        if stat.st_mtime_ns < recent and stat.st_ctime_ns < recent:
+        if settled(stat, self.started_ns):
             if self.stats.get(src_uri) != entry:
                 self.stats[src_uri] = entry
                 return True
