@@ -442,12 +442,6 @@ def _number(value: object) -> int:
     return value
 
 
-def _flag(value: object) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("not true or false")
-    return value
-
-
 # The last check's whole answer, beside the notes' cache: replayed when nothing it
 # depends on changed, as before a commit that touches no note.
 RESULT_FILE = "result.json"
