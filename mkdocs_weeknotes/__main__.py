@@ -1,5 +1,5 @@
 """`python -m mkdocs_weeknotes` runs the `weeknotes` command."""
 
-from .cli import main
+from .command.cli import main
 
 main()

@@ -15,9 +15,9 @@ from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from .frontmatter import without_controls
-from .sections import Rollup
-from .selection import Selector
+from .reading.frontmatter import without_controls
+from .reading.sections import Rollup
+from .reading.selection import Selector
 from .slugs import slugify
 from .suggest import closest
 from .words import ENGLISH, ENGLISH_PLURALS, KEYS, Words
@@ -342,7 +342,7 @@ class _NonEmptyList(c.ListOfItems[str]):
 
 
 class _Globs(c.ListOfItems[str]):
-    """Globs relative to notes_dir (see selection.py), written with forward slashes."""
+    """Globs relative to notes_dir (see reading/selection.py), written with forward slashes."""
 
     def __init__(self, default: list[str], at_least_one: bool = False) -> None:
         super().__init__(c.Type(str), default=default)
@@ -494,7 +494,7 @@ class WeeknotesConfig(Config):
     stylesheet = c.Type(bool, default=True)
     # Problems at the top of a note's own page: in `mkdocs serve` only, always, or never.
     show_problems = c.Choice(("serve", "always", "never"), default="serve")
-    # `@id` in a note's text links to that person's page (see mentions.py).
+    # `@id` in a note's text links to that person's page (see reading/mentions.py).
     mentions = c.Type(bool, default=True)
     # The `weeknotes new` command.
     new_note_path = _NotePath()

@@ -16,14 +16,14 @@ from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 
-from . import embeds
-from .collection import Weeknotes
 from .config import WeeknotesConfig
-from .generated import PageSpec, Plan
+from .planning.generated import PageSpec, Plan
+from .planning.syndication import FeedSpec
 from .problems import Problem
-from .render import Renderer
-from .syndication import FeedSpec
-from .themes import theme_title
+from .reading import embeds
+from .reading.collection import Weeknotes
+from .rendering.render import Renderer
+from .rendering.themes import theme_title
 
 
 class Build(Protocol):

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
-from .sections import SectionRef
+from .reading.sections import SectionRef
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Person:
     avatar: str = ""
     # Other spellings of the name that notes use (the authors file's `aliases`).
     aliases: tuple[str, ...] = ()
-    # The team's week (see team.py): `active: false` or an `until` date mark
+    # The team's week (see planning/team.py): `active: false` or an `until` date mark
     # someone who has left; `away` holds the days they are away, as ranges.
     active: bool = True
     until: datetime.date | None = None

@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from .collection import ReadCache
     from .dirty import Prints
-    from .pagehtml import PageHtml, Rendered
     from .problems import Problem
+    from .reading.collection import ReadCache
+    from .rendering.pagehtml import PageHtml, Rendered
     from .site import SiteBuild
 
 log = get_plugin_logger(__name__)
@@ -43,7 +43,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         # This build's, kept only once it is written: a failed build's are not so.
         self.pending: Prints | None = None
         self.site: SiteBuild | None = None
-        # The build's pages, made once its nav is (see pagehtml.py).
+        # The build's pages, made once its nav is (see rendering/pagehtml.py).
         self.pages: PageHtml | None = None
         # All that is kept from build to build, keyed by each note's source digest:
         # what reading it gave (serve only) and what its render gave.
@@ -56,7 +56,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.prints = self.pending = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        from .placing import STYLESHEET
+        from .planning.placing import STYLESHEET
 
         if self.config.enabled and self.config.stylesheet and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -66,7 +66,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.site = self.pages = None
         if not self.config.enabled:
             return None
-        from .collection import ReadCache
+        from .reading.collection import ReadCache
         from .site import SiteBuild
 
         serve = self.command == "serve"
@@ -90,7 +90,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         if self.site is not None:
-            from .pagehtml import PageHtml
+            from .rendering.pagehtml import PageHtml
 
             self.site.arrange_nav(nav, files)
             self.pages = PageHtml(self.site, self.rendered)
@@ -113,7 +113,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         if self.pages is not None:
             self.pages.fill_pages(files)
         if env.bytecode_cache is None:
-            from .templatecache import TEMPLATES
+            from .rendering.templatecache import TEMPLATES
 
             env.bytecode_cache = TEMPLATES  # the theme's templates, compiled once per serve
         return env

@@ -1,7 +1,7 @@
 """One build of a site: the notes read and checked, the pages planned and placed.
 
 The plugin makes one `SiteBuild` per build in `on_files`; each page's HTML is
-made from it by a `PageHtml` (see pagehtml.py). Nothing here outlives the build.
+made from it by a `PageHtml` (see rendering/pagehtml.py). Nothing here outlives the build.
 """
 
 from __future__ import annotations
@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import embeds
-from .collection import ReadCache, Weeknotes
 from .config import LEARNING, WeeknotesConfig
-from .generated import PageSpec, Plan, plan_pages
 from .model import Theme
-from .placing import STYLESHEET, clash_at, copied_files, place_pages
+from .planning.generated import PageSpec, Plan, plan_pages
+from .planning.placing import STYLESHEET, clash_at, copied_files, place_pages
+from .planning.syndication import FeedSpec, feeds_wanted, plan_feeds
 from .problems import Problem
-from .reading import collect_site, config_display, path_display, site_language
-from .syndication import FeedSpec, feeds_wanted, plan_feeds
+from .reading import embeds
+from .reading.collection import ReadCache, Weeknotes
+from .reading.site_notes import collect_site, config_display, path_display, site_language
 
 if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
     from .dirty import Prints
-    from .render import Renderer
+    from .rendering.render import Renderer
 
 # Rendering (Jinja, Babel's formats) is imported by the first event that renders:
 # `weeknotes check` runs only `SiteBuild.check`, and never needs it.
@@ -43,14 +43,14 @@ class SiteBuild:
     plan: Plan
     problems: list[Problem] = field(default_factory=list)
     generated: dict[str, PageSpec] = field(default_factory=dict)
-    # Made in on_nav, for the pages (see pagehtml.py) and the feeds.
+    # Made in on_nav, for the pages (see rendering/pagehtml.py) and the feeds.
     renderer: Renderer | None = None
     serve: bool = False
     feeds: list[FeedSpec] = field(default_factory=list)
     # False when a file of the site stands where our stylesheet would go (WN402).
     own_stylesheet: bool = True
     _by_path: dict[str, list[Problem]] | None = None
-    # Each page's embed markers (see embeds.py), by src_uri, read when notes are checked.
+    # Each page's embed markers (see reading/embeds.py), by src_uri, read when notes are checked.
     markers: dict[str, embeds.Found] = field(default_factory=dict)
 
     # --- on_files --------------------------------------------------------------------
@@ -166,8 +166,8 @@ class SiteBuild:
 
     def arrange_nav(self, nav: Navigation, files: Files) -> None:
         """With an automatic nav, one section holds Latest, Themes, People and rollups."""
-        from .nav import arrange
-        from .render import Renderer
+        from .planning.nav import arrange
+        from .rendering.render import Renderer
 
         self.renderer = Renderer(
             self.plan,
@@ -212,7 +212,7 @@ class SiteBuild:
         if self.renderer is None:
             return
         from . import dirty
-        from .feedfiles import write_feeds
+        from .outputs.feedfiles import write_feeds
 
         kept = None
         if now is not None:

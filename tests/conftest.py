@@ -16,12 +16,12 @@ import pytest
 from mkdocs.structure.files import File as MkDocsFile
 from mkdocs.structure.files import Files
 
-from mkdocs_weeknotes.authors import Authors, parse_authors
-from mkdocs_weeknotes.collection import Source, collect
 from mkdocs_weeknotes.config import WeeknotesConfig, load_settings
-from mkdocs_weeknotes.generated import Plan, plan_pages
-from mkdocs_weeknotes.notes import NoteResult, read_note
-from mkdocs_weeknotes.render import Renderer
+from mkdocs_weeknotes.planning.generated import Plan, plan_pages
+from mkdocs_weeknotes.reading.authors import Authors, parse_authors
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.reading.notes import NoteResult, read_note
+from mkdocs_weeknotes.rendering.render import Renderer
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent

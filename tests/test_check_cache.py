@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from mkdocs_weeknotes import checkcache, collection
-from mkdocs_weeknotes.cli import main
+from mkdocs_weeknotes.command import checkcache
+from mkdocs_weeknotes.command.cli import main
+from mkdocs_weeknotes.reading import collection
 from tests.conftest import copy_site, count_opened
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner, Result
 
-from mkdocs_weeknotes.cli import main
+from mkdocs_weeknotes.command.cli import main
 from tests.conftest import copy_site, mkdocs_build
 
 

@@ -291,9 +291,9 @@ def test_direct_parts_match_their_templates(tmp_path: Path, theme: str, scenario
 def test_direct_parts_are_used_unless_a_site_overrides_them(tmp_path: Path) -> None:
     from mkdocs.structure.files import Files
 
-    from mkdocs_weeknotes.collection import collect
-    from mkdocs_weeknotes.generated import plan_pages
-    from mkdocs_weeknotes.render import Renderer
+    from mkdocs_weeknotes.planning.generated import plan_pages
+    from mkdocs_weeknotes.reading.collection import collect
+    from mkdocs_weeknotes.rendering.render import Renderer
     from tests.conftest import settings
 
     def renderer(theme_dirs: list[str]) -> Renderer:

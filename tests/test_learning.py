@@ -181,7 +181,7 @@ def test_the_learning_log_can_be_switched_off(tmp_path: Path) -> None:
 def test_direct_entries_match_their_templates_for_every_branch(tmp_path: Path) -> None:
     """Drafts, both kinds of avatar, a person without a page, a note that is not
     in the build, footnotes and anchors, without a site build."""
-    from mkdocs_weeknotes.sections import HtmlSection
+    from mkdocs_weeknotes.reading.sections import HtmlSection
 
     templates = ["partials/entry.html", "partials/entry-list.html", "partials/entries.html"]
     both = branch_renderers(tmp_path, templates)

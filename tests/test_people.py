@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_weeknotes.authors import parse_authors
+from mkdocs_weeknotes.reading.authors import parse_authors
 from tests.conftest import SITES, Build, copy_site, mkdocs_build, weeknotes
 from tests.htmlcheck import broken_links, listed_notes
 

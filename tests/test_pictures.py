@@ -262,7 +262,7 @@ def test_a_picture_switched_off_is_not_counted(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from mkdocs_weeknotes import picture_views
+    from mkdocs_weeknotes.rendering import picture_views
 
     def never(*args: object) -> None:
         raise AssertionError("counted for a picture that is switched off")

@@ -12,8 +12,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.plugins import PluginCollection
 
-from mkdocs_weeknotes import collection, templatecache
 from mkdocs_weeknotes.plugin import WeeknotesPlugin
+from mkdocs_weeknotes.reading import collection
+from mkdocs_weeknotes.rendering import templatecache
 from tests.conftest import copy_site, count_opened
 
 PREFIX = "mkdocs_weeknotes: "

@@ -12,9 +12,9 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, get_files
 
-from mkdocs_weeknotes.placing import copied_files
+from mkdocs_weeknotes.planning.placing import copied_files
+from mkdocs_weeknotes.planning.sitefiles import ListedFiles, list_files
 from mkdocs_weeknotes.site import SiteBuild
-from mkdocs_weeknotes.sitefiles import ListedFiles, list_files
 
 SITES = Path(__file__).parent / "sites"
 

@@ -11,11 +11,11 @@ import pytest
 from mkdocs.structure.files import File as MkDocsFile
 from mkdocs.structure.files import Files
 
-from mkdocs_weeknotes.authors import parse_authors
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.generated import Plan, plan_pages
-from mkdocs_weeknotes.render import Renderer
-from mkdocs_weeknotes.sections import HtmlSection
+from mkdocs_weeknotes.planning.generated import Plan, plan_pages
+from mkdocs_weeknotes.reading.authors import parse_authors
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.reading.sections import HtmlSection
+from mkdocs_weeknotes.rendering.render import Renderer
 from tests.conftest import SITES, copy_site, mkdocs_build, settings, weeknotes
 
 SITE = SITES / "team-week"

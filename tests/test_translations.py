@@ -137,8 +137,8 @@ def test_translation_links_written_directly_match_the_templates(tmp_path: Path) 
 
 
 def test_lang_and_ref_are_in_the_schema() -> None:
-    from mkdocs_weeknotes.collection import collect
-    from mkdocs_weeknotes.schema import front_matter_schema
+    from mkdocs_weeknotes.command.schema import front_matter_schema
+    from mkdocs_weeknotes.reading.collection import collect
     from tests.conftest import settings
 
     options = settings()

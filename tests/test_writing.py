@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_weeknotes.writing import WriteError, write_file
+from mkdocs_weeknotes.outputs.writing import WriteError, write_file
 from tests.conftest import SITES, weeknotes
 
 OWN = "The team's own words, kept.\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_weeknotes.authors import parse_authors
+from mkdocs_weeknotes.reading.authors import parse_authors
 
 
 def problems(data: bytes) -> list[tuple[str, int]]:

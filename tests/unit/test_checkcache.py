@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_weeknotes import checkcache
-from mkdocs_weeknotes.checkcache import (
+from mkdocs_weeknotes.command import checkcache
+from mkdocs_weeknotes.command.checkcache import (
     NOTE_FIELDS,
     StoredCache,
     context_key,
@@ -21,7 +21,7 @@ from mkdocs_weeknotes.checkcache import (
 )
 from mkdocs_weeknotes.model import Note, Theme
 from mkdocs_weeknotes.problems import Problem
-from mkdocs_weeknotes.sections import SectionRef
+from mkdocs_weeknotes.reading.sections import SectionRef
 from tests.conftest import settings, team
 
 NOTE = Note(
@@ -86,6 +86,14 @@ def test_the_context_follows_settings_and_authors() -> None:
     assert context_key(settings(), team()) == base
     assert context_key(settings(week_start="sunday"), team()) != base
     assert context_key(settings(), None) != base
+
+
+def test_the_context_follows_every_file_of_the_package() -> None:
+    # The cache lives in a subpackage: its stamp must still cover the package's
+    # other modules and its templates, not only its own folder.
+    stamped = {Path(path).as_posix() for path, _, _ in checkcache._package_stamp()}
+    assert {"plugin.py", "reading/notes.py", "command/checkcache.py"} <= stamped
+    assert any(path.startswith("templates/") for path in stamped)
 
 
 @pytest.mark.parametrize(

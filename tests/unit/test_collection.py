@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_weeknotes.authors import Authors
-from mkdocs_weeknotes.collection import ReadCache, Source, collect, load_authors
+from mkdocs_weeknotes.reading.authors import Authors
+from mkdocs_weeknotes.reading.collection import ReadCache, Source, collect, load_authors
 from tests.conftest import settings, team
 
 
@@ -115,7 +115,7 @@ def test_built_titles_use_the_commonest_spelling_of_a_free_text_name() -> None:
 
 
 def test_a_read_cache_reads_again_only_what_changed(monkeypatch: pytest.MonkeyPatch) -> None:
-    import mkdocs_weeknotes.collection as collection
+    import mkdocs_weeknotes.reading.collection as collection
 
     reads: list[str] = []
     real = collection.read_note

@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from markupsafe import escape
 
-from mkdocs_weeknotes.render import Renderer
-from mkdocs_weeknotes.themes import theme_title
+from mkdocs_weeknotes.rendering.render import Renderer
+from mkdocs_weeknotes.rendering.themes import theme_title
 
 
 @given(st.text())

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.feeds import ATOM, Feed, FeedEntry, atom, clean
+from mkdocs_weeknotes.outputs.feeds import ATOM, Feed, FeedEntry, atom, clean
 
 
 def tree_atom(feed: Feed) -> bytes:

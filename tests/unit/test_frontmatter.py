@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from mkdocs_weeknotes.frontmatter import Invalid, read
+from mkdocs_weeknotes.reading.frontmatter import Invalid, read
 
 
 def lines(text: str | bytes) -> dict[str, int]:

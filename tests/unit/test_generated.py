@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime
 import posixpath
 
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.generated import plan_pages
-from mkdocs_weeknotes.listings import paginate
+from mkdocs_weeknotes.planning.generated import plan_pages
+from mkdocs_weeknotes.planning.listings import paginate
+from mkdocs_weeknotes.reading.collection import Source, collect
 from tests.conftest import settings, team
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_weeknotes.sections import (
+from mkdocs_weeknotes.reading.sections import (
     Rollup,
     cut_sections,
     find_sections,

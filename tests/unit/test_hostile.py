@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from mkdocs_weeknotes.authors import parse_authors
-from mkdocs_weeknotes.collection import Source, collect
 from mkdocs_weeknotes.problems import Problem, quote
+from mkdocs_weeknotes.reading.authors import parse_authors
+from mkdocs_weeknotes.reading.collection import Source, collect
 from tests.conftest import check, codes, settings, team
 
 # Nine levels of nine aliases: 9**9 (about 387 million) strings once expanded.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_weeknotes.authors import parse_authors
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.mentions import find, link_mentions
+from mkdocs_weeknotes.reading.authors import parse_authors
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.reading.mentions import find, link_mentions
 from tests.conftest import check, codes, settings
 
 TEAM = parse_authors(

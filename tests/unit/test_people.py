@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from mkdocs_weeknotes.authors import parse_authors
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.frontmatter import read
-from mkdocs_weeknotes.names import split_names
-from mkdocs_weeknotes.notes import read_note
-from mkdocs_weeknotes.people import authors_file, note_names, propose
+from mkdocs_weeknotes.command.people import authors_file, note_names, propose
+from mkdocs_weeknotes.reading.authors import parse_authors
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.reading.frontmatter import read
+from mkdocs_weeknotes.reading.names import split_names
+from mkdocs_weeknotes.reading.notes import read_note
 from tests.conftest import check, codes, settings
 
 # --- splitting ---------------------------------------------------------------------
@@ -305,7 +305,7 @@ def test_names_of_a_note_are_split_as_a_build_splits_them() -> None:
 
 def test_the_schema_accepts_aliases_and_strings_of_several_people() -> None:
     jsonschema = pytest.importorskip("jsonschema")
-    from mkdocs_weeknotes.schema import front_matter_schema
+    from mkdocs_weeknotes.command.schema import front_matter_schema
 
     options = settings(author_separators=["a"])
     weeknotes = collect([], options, parse_authors(TEAM, "a.yml"))

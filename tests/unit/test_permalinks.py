@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from mkdocs_weeknotes.permalinks import (
+from mkdocs_weeknotes.outputs.permalinks import (
     PermalinkError,
     Post,
     jekyll_file,

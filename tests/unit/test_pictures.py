@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.generated import plan_pages
 from mkdocs_weeknotes.model import Note
-from mkdocs_weeknotes.pictures import (
+from mkdocs_weeknotes.planning.generated import plan_pages
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.rendering.pictures import (
     CO_WROTE,
     HEIGHT,
     NO_NOTE,

@@ -6,9 +6,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.frontmatter import decode, read
-from mkdocs_weeknotes.notes import read_note
+from mkdocs_weeknotes.reading.collection import Source, collect
+from mkdocs_weeknotes.reading.frontmatter import decode, read
+from mkdocs_weeknotes.reading.notes import read_note
 from tests.conftest import settings as weeknotes_settings
 from tests.conftest import team
 

@@ -8,7 +8,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.rebase import (
+from mkdocs_weeknotes.rendering.rebase import (
     FolderLinks,
     move,
     move_url,

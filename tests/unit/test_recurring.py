@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import yaml
 
-from mkdocs_weeknotes.recurring import recurring, report, settings_block
-from mkdocs_weeknotes.sections import headings
+from mkdocs_weeknotes.command.recurring import recurring, report, settings_block
+from mkdocs_weeknotes.reading.sections import headings
 from tests.conftest import settings
 
 NOTES = [

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from mkdocs_weeknotes.notes import first_h1, is_note_path
+from mkdocs_weeknotes.reading.notes import first_h1, is_note_path
 from tests.conftest import check, codes
 
 GOOD = """\
@@ -291,7 +291,7 @@ def test_wn111_author_and_authors_both_set() -> None:
 
 
 def test_free_text_authors_without_an_authors_file() -> None:
-    from mkdocs_weeknotes.notes import read_note
+    from mkdocs_weeknotes.reading.notes import read_note
     from tests.conftest import settings
 
     result = read_note(

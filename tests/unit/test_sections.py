@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.rebase import move, move_url, relative, split_dir
-from mkdocs_weeknotes.sections import (
+from mkdocs_weeknotes.reading.sections import (
     Rollup,
     _heading_text,
     cut_sections,
@@ -19,6 +18,7 @@ from mkdocs_weeknotes.sections import (
     normalize,
     unfenced,
 )
+from mkdocs_weeknotes.rendering.rebase import move, move_url, relative, split_dir
 from tests.conftest import check
 
 LEARNING = Rollup("learning", "Learning log", ("Something I'm learning",), "learning")

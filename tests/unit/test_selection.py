@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 from mkdocs.config.base import ValidationError
 
-from mkdocs_weeknotes.collection import collect
-from mkdocs_weeknotes.notedates import date_from_folders
-from mkdocs_weeknotes.schema import front_matter_schema
-from mkdocs_weeknotes.selection import (
+from mkdocs_weeknotes.command.schema import front_matter_schema
+from mkdocs_weeknotes.reading.collection import collect
+from mkdocs_weeknotes.reading.notedates import date_from_folders
+from mkdocs_weeknotes.reading.selection import (
     EXCLUDED,
     GENERATED,
     INDEX_FILE,
@@ -19,7 +19,7 @@ from mkdocs_weeknotes.selection import (
     matches,
     nothing_found,
 )
-from mkdocs_weeknotes.summary import first_paragraph
+from mkdocs_weeknotes.reading.summary import first_paragraph
 from tests.conftest import check, codes, settings
 
 GLOBS = [

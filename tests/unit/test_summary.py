@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mkdocs_weeknotes.summary import first_paragraph, plain_text
+from mkdocs_weeknotes.reading.summary import first_paragraph, plain_text
 from tests.conftest import check
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from mkdocs_weeknotes.authors import parse_authors
-from mkdocs_weeknotes.listings import by_week, listed
 from mkdocs_weeknotes.model import Note
-from mkdocs_weeknotes.team import team_week, team_weeks
+from mkdocs_weeknotes.planning.listings import by_week, listed
+from mkdocs_weeknotes.planning.team import team_week, team_weeks
+from mkdocs_weeknotes.reading.authors import parse_authors
 from mkdocs_weeknotes.weeks import iso_label, parse_week
 
 D = datetime.date

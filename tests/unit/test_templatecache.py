@@ -5,7 +5,7 @@ from __future__ import annotations
 from jinja2 import DictLoader, Environment
 from jinja2.bccache import Bucket
 
-from mkdocs_weeknotes.templatecache import CompiledTemplates
+from mkdocs_weeknotes.rendering.templatecache import CompiledTemplates
 
 
 class Counting(CompiledTemplates):

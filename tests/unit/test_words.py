@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from mkdocs.config.base import ValidationError
 
-from mkdocs_weeknotes.collection import Source, collect
-from mkdocs_weeknotes.generated import plan_pages
+from mkdocs_weeknotes.planning.generated import plan_pages
+from mkdocs_weeknotes.reading.collection import Source, collect
 from mkdocs_weeknotes.words import CATALOGUES, ENGLISH, ENGLISH_PLURALS, PLURALS, Words
 from tests.conftest import settings
 
@@ -144,16 +144,16 @@ def test_templates_hold_no_words_of_their_own(template: str) -> None:
 @pytest.mark.parametrize(
     "module",
     [
-        "render.py",
-        "views.py",
-        "entries.py",
-        "picture_views.py",
-        "page_listings.py",
-        "decorations.py",
-        "note_parts.py",
-        "generated.py",
-        "syndication.py",
-        "export.py",
+        "rendering/render.py",
+        "rendering/views.py",
+        "rendering/entries.py",
+        "rendering/picture_views.py",
+        "rendering/page_listings.py",
+        "rendering/decorations.py",
+        "rendering/note_parts.py",
+        "planning/generated.py",
+        "planning/syndication.py",
+        "outputs/export.py",
     ],
 )
 def test_the_writers_hold_none_of_our_words(module: str) -> None:

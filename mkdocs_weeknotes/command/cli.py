@@ -1,0 +1,596 @@
+"""The `weeknotes` command: start a note, check every note, print the schema.
+
+It reads the site's mkdocs.yml with MkDocs' own loader, so settings mean what
+they mean in a build, and checks notes with the same code the plugin runs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import gc
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+from urllib.parse import urljoin
+
+import click
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import File, get_files
+
+from ..config import WeeknotesConfig
+from ..outputs.digest import FORMATS, make_digest, week_group
+from ..outputs.digest import write as write_digest
+from ..outputs.writing import WriteError, inside, write_file
+from ..planning.sitefiles import list_files
+from ..problems import Problem
+from ..reading.site_notes import collect_site
+from ..site import SiteBuild
+from ..weeks import parse_week, week_of
+from .checkcache import FILE_NAME as CACHE_FILE
+from .checkcache import (
+    StoredCache,
+    cache_folder,
+    load_result,
+    result_key,
+    save_result,
+)
+
+# What only one command needs is imported in that command: a pre-commit hook
+# starts the command for every commit, and `check` waits for every import.
+
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
+
+
+class Site:
+    """A loaded mkdocs.yml and the plugin's settings in it."""
+
+    def __init__(self, config: MkDocsConfig, settings: WeeknotesConfig) -> None:
+        self.config = config
+        self.settings = settings
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.config_file_path or ".").resolve().parent
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest mkdocs.yml in `start` or a folder above it."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+    return None
+
+
+def fail(message: str, status: int = 2) -> NoReturn:
+    click.echo(f"weeknotes: {message}", err=True)
+    sys.exit(status)
+
+
+def load_site(config_file: str | None) -> Site:
+    path = Path(config_file) if config_file else find_config(Path.cwd())
+    if path is None:
+        fail("no mkdocs.yml here or in any folder above; name one with -f")
+    if not path.is_file():
+        fail(f"no such file: {path}")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(config_file=str(path))
+    except MkDocsException as err:
+        fail(f"{path}: {err}")
+    plugin = config.plugins.get("weeknotes")
+    if plugin is None:
+        fail(f"{path} does not use the weeknotes plugin; add '- weeknotes' under 'plugins'")
+    return Site(config, plugin.config)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="mkdocs-weeknotes")
+def main() -> None:
+    """Start, check and describe the weeknotes of an MkDocs site."""
+
+
+config_option = click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False),
+    help="The site's mkdocs.yml (default: the nearest one, here or above).",
+)
+
+
+_Command = TypeVar("_Command", bound=Callable[..., Any])
+
+
+def format_option(choices: list[str], default: str, what: str) -> Callable[[_Command], _Command]:
+    """The `--format` option of a command, read into its `style` parameter."""
+    return click.option(
+        "--format",
+        "style",
+        type=click.Choice(choices),
+        default=default,
+        show_default=True,
+        help=what,
+    )
+
+
+@main.command()
+@config_option
+@format_option(["text", "github", "json"], "text", "How to print problems.")
+@click.option(
+    "--no-cache",
+    "no_cache",
+    is_flag=True,
+    help="Read every note, and neither read nor write the cache of notes already read.",
+)
+def check(config_file: str | None, style: str, no_cache: bool) -> None:
+    """Check every note without building the site.
+
+    What reading each note gave is kept in the user's cache folder, so the next
+    check reads again only the notes that changed.
+
+    Exit status: 0 when there are no problems, 1 when there are, 2 for bad usage
+    or settings.
+    """
+    site = load_site(config_file)
+    problems = site_problems(site, cache=not no_cache)
+    if style == "json":
+        click.echo(safe_json([problem_dict(p) for p in problems]))
+    elif style == "github":
+        for problem in problems:
+            click.echo(github_annotation(problem, site.root))
+    else:
+        for problem in problems:
+            click.echo(problem.format())
+    if style == "text":
+        count = len(problems)
+        summary = "no problems" if not count else f"{count} problem{'s' if count > 1 else ''}"
+        click.echo(f"weeknotes: {summary}", err=True)
+    sys.exit(1 if problems else 0)
+
+
+def site_problems(site: Site, cache: bool = False) -> list[Problem]:
+    """Every problem a build would report, without rendering a page."""
+    # The check makes a few hundred thousand small objects (notes, their themes,
+    # the pages planned), freed by their counts: the cyclic collector only walks
+    # them again and again, a third of a warm check's time on a big archive.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        folder = None
+        if cache and site.config.config_file_path:
+            folder = cache_folder(site.config.config_file_path)
+            # Never where MkDocs would copy it into the site.
+            if inside(folder, site.config.docs_dir):
+                folder = None
+        # The files as a build lists them, listed faster (see planning/sitefiles.py).
+        files = list_files(site.config)
+        if folder is None:
+            return SiteBuild.check(files, site.config, site.settings).problems
+        key = result_key(site.config, site.settings, files)
+        if key is not None and (kept := load_result(folder, key)) is not None:
+            return kept  # nothing it depends on changed since the last check
+        stored = StoredCache(folder / CACHE_FILE)
+        problems = SiteBuild.check(files, site.config, site.settings, cache=stored).problems
+        stored.save()
+        if key is not None:
+            save_result(folder, key, problems)
+        return problems
+    finally:
+        if collecting:
+            gc.enable()
+
+
+# JSON escapes C0 controls itself; C1 controls and the line separators it writes
+# as they are, and a terminal may act on them. Escaped, the text is the same.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def safe_json(data: object) -> str:
+    """`data` as JSON that keeps text as it is but prints no control character."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def problem_dict(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "code": problem.code,
+        "message": problem.message,
+        "hint": problem.hint,
+    }
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(problem: Problem, root: Path) -> str:
+    """A GitHub Actions workflow command; the file is named from the current folder,
+    where a workflow runs, rather than from mkdocs.yml's folder."""
+    path = os.path.relpath(root / problem.path, Path.cwd()).replace(os.sep, "/")
+    message = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
+    return (
+        f"::error file={_escape_property(path)},line={problem.line},"
+        f"title={_escape_property(problem.code)}::{_escape_data(message)}"
+    )
+
+
+@main.command()
+@config_option
+@click.option("--author", "authors", multiple=True, help="Author id (repeat for several).")
+@click.option("--date", "date_text", help="The note's date, YYYY-MM-DD (default: today).")
+@click.option("--title", help="The note's title.")
+@click.option("--theme", "themes", multiple=True, help="A theme (repeat for several).")
+@click.option("--summary", help="One sentence for index pages and feeds.")
+def new(
+    config_file: str | None,
+    authors: tuple[str, ...],
+    date_text: str | None,
+    title: str | None,
+    themes: tuple[str, ...],
+    summary: str | None,
+) -> None:
+    """Write this week's note from the site's template, and print its path."""
+    from ..reading.notedates import impossible_date_hint
+    from .newnote import NewNoteError, new_note
+
+    site = load_site(config_file)
+    try:
+        day = datetime.date.fromisoformat(date_text) if date_text else datetime.date.today()
+    except ValueError:
+        parts = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date_text or "")
+        if parts:  # the right form, but no such day
+            hint = impossible_date_hint(*map(int, parts.groups()))
+            fail(f"--date {date_text!r} is not a real date: {hint}")
+        fail(f"--date {date_text!r} is not a date; write it as YYYY-MM-DD")
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings)
+    try:
+        path = new_note(
+            site.config, site.settings, weeknotes, list(authors), day, title, list(themes), summary
+        )
+    except NewNoteError as err:
+        fail(str(err), err.status)
+    click.echo(os.path.relpath(path, Path.cwd()).replace(os.sep, "/"))
+
+
+@main.command()
+@config_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def schema(config_file: str | None, output: str | None) -> None:
+    """Print a JSON Schema of this site's front matter, for editors."""
+    from .schema import front_matter_schema
+
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings)
+    text = json.dumps(front_matter_schema(site.settings, weeknotes), indent=2, ensure_ascii=False)
+    if output:
+        try:
+            write_file(Path(output), (text + "\n").encode("utf-8"), replace=True)
+        except WriteError as err:
+            fail(str(err))
+    else:
+        click.echo(text)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="The folder to write the pages into.",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace files already there (never the docs folder's own files).",
+)
+def export(config_file: str | None, out: str, force: bool) -> None:
+    """Write the index and rollup pages as plain Markdown, for another site generator.
+
+    Pages land at the same paths they have in the site (for example
+    weeknotes/themes/data/index.md), with relative links to the notes' files.
+    Nothing is written if a page would replace a file (unless --force), a file
+    of the docs folder (even then), or go through a symbolic link.
+
+    Exit status: 0 when every page was written, 1 when files are in the way,
+    2 for bad usage or a folder that cannot be written.
+    """
+    from ..outputs.export import export as export_pages
+
+    site = load_site(config_file)
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings, keep_text=True)
+    try:
+        written = export_pages(
+            build.weeknotes,
+            build.plan,
+            site.settings,
+            Path(out),
+            force=force,
+            docs_dir=Path(site.config.docs_dir),
+        )
+    except WriteError as err:
+        fail(str(err), err.status)
+    click.echo(f"weeknotes: wrote {len(written)} pages to {out}", err=True)
+
+
+@main.command()
+@config_option
+@click.option("--write", is_flag=True, help="Write the site's authors file (never over one).")
+def people(config_file: str | None, write: bool) -> None:
+    """Propose an authors file from the names the notes use, to review.
+
+    Spellings that are probably one person (Simon R Jones and Simon Jones, Soph
+    and Sophie, a typo) are grouped: the commonest is the name, the others
+    aliases. Prints the file; with --write, writes it where the settings look
+    for it, unless a file is there already.
+
+    Exit status: 0 when printed or written, 1 when the file exists, 2 for bad
+    usage or settings.
+    """
+    from .people import authors_file, note_names, propose
+
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings, keep_text=True)
+    separators = site.settings.author_separators
+    names = [note_names(weeknotes.front_matter[n.src_uri], separators) for n in weeknotes.notes]
+    text = authors_file(propose(names), len(names))
+    if not write:
+        click.echo(text, nl=False)
+        return
+    path = Path(site.config.docs_dir) / site.settings.authors_path
+    try:
+        write_file(path, text.encode("utf-8"))
+    except WriteError as err:
+        fail(str(err), err.status)
+    shown = os.path.relpath(path, Path.cwd()).replace(os.sep, "/")
+    click.echo(f"weeknotes: wrote {shown}; review it before the next build", err=True)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--min",
+    "minimum",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="List a heading when at least this many notes have it.",
+)
+def sections(config_file: str | None, minimum: int) -> None:
+    """List the headings notes have in common, grouped with their other spellings,
+    and print settings that collect each group as a rollup."""
+    from ..reading.sections import headings
+    from .recurring import recurring, report, settings_block
+
+    site = load_site(config_file)
+    weeknotes = SiteBuild.check(
+        get_files(site.config), site.config, site.settings, keep_text=True
+    ).weeknotes
+    found = [
+        headings(weeknotes.front_matter[note.src_uri].body)
+        for note in weeknotes.notes
+        if note.src_uri in weeknotes.front_matter
+    ]
+    groups = recurring(found, site.settings.rollup_list, minimum)
+    click.echo(report(groups, len(found), minimum))
+    if groups:
+        click.echo(
+            "\nSettings for mkdocs.yml that collect each of them (keep the ones you want):\n"
+        )
+        click.echo(settings_block(groups, site.settings), nl=False)
+
+
+@main.command()
+@config_option
+@click.option(
+    "--permalink",
+    default="date",
+    show_default=True,
+    help="The old site's permalink: a Jekyll style (date, pretty, ordinal, weekdate, none) "
+    "or a pattern such as /:categories/:year/:month/:day/:title.html.",
+)
+def redirects(config_file: str | None, permalink: str) -> None:
+    """Print mkdocs-redirects settings that send each note's old Jekyll address to
+    its page: the address Jekyll made from the permalink, the note's date, file
+    name, categories, and its own `permalink` or `slug` if it has one.
+
+    Exit status: 0 when printed, 2 for bad usage or settings.
+    """
+    from ..outputs.permalinks import PermalinkError, post_of, redirect_maps, redirects_block
+
+    site = load_site(config_file)
+    weeknotes = collect_site(get_files(site.config), site.config, site.settings, keep_text=True)
+    # A draft has no page to redirect to, and a note without a date no address.
+    posts = [
+        post_of(note.src_uri, note.date, weeknotes.front_matter[note.src_uri].values())
+        for note in weeknotes.notes
+        if note.date is not None and not note.draft
+    ]
+    try:
+        maps, clashes = redirect_maps(
+            posts, permalink, use_directory_urls=site.config.use_directory_urls
+        )
+    except PermalinkError as err:
+        fail(str(err))
+    click.echo(redirects_block(maps, clashes), nl=False)
+
+
+# --- the team's week: digest and status -------------------------------------------------
+
+week_option = click.option(
+    "--week",
+    "week_text",
+    metavar="WEEK",
+    help="An ISO week such as 2026-W47, or any date in the week (YYYY-MM-DD).",
+)
+# Hidden: the day the command takes as today, so that tests and examples agree.
+today_option = click.option("--today", "today_text", hidden=True)
+
+
+def _today(today_text: str | None) -> datetime.date:
+    if not today_text:
+        return datetime.date.today()
+    try:
+        return datetime.date.fromisoformat(today_text)
+    except ValueError:
+        fail(f"--today {today_text!r} is not a date; write it as YYYY-MM-DD")
+
+
+def _week(site: Site, week_text: str | None, default: datetime.date) -> datetime.date:
+    if not week_text:
+        return default
+    week = parse_week(week_text, site.settings.week_start_index)
+    if week is None:
+        fail(f"--week {week_text!r} is not a week; write an ISO week such as 2026-W47, or a date")
+    return week
+
+
+def _url_maker(site: Site) -> Callable[[str | None], str]:
+    """A page's link from its src_uri: absolute under site_url, else from the site's root."""
+    config = site.config
+    base = config.site_url or ""
+    if base and not base.endswith("/"):
+        base += "/"
+
+    def url_of(src_uri: str | None) -> str:
+        if not src_uri:
+            return ""
+        file = File(src_uri, None, config.site_dir, config.use_directory_urls)
+        return urljoin(base, file.url) if base else file.url
+
+    return url_of
+
+
+@main.command()
+@config_option
+@week_option
+@today_option
+@format_option(
+    list(FORMATS),
+    "markdown",
+    "Markdown for a chat, HTML (inline styles) or plain text for an email.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def digest(
+    config_file: str | None,
+    week_text: str | None,
+    today_text: str | None,
+    style: str,
+    output: str | None,
+) -> None:
+    """Print one week's digest, to paste into an email or a chat.
+
+    The week is the last complete one unless --week names another. Links are
+    absolute when mkdocs.yml sets site_url.
+    """
+
+    site = load_site(config_file)
+    start = site.settings.week_start_index
+    this_week = week_of(_today(today_text), start)
+    week = _week(site, week_text, this_week - datetime.timedelta(days=7))
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    if not site.config.site_url:
+        click.echo(
+            "weeknotes: mkdocs.yml sets no site_url, so links start at the site's root;"
+            " set it for links that work from an email",
+            err=True,
+        )
+    made = make_digest(
+        build.plan,
+        week_group(build.plan, week),
+        site.settings.catalogue,
+        site.config.site_name,
+        _url_maker(site),
+        site.settings.shown_date,
+    )
+    text = write_digest(made, style)
+    if output:
+        try:
+            write_file(Path(output), text.encode("utf-8"), replace=True)
+        except WriteError as err:
+            fail(str(err))
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@config_option
+@week_option
+@today_option
+@format_option(["text", "json", "github"], "text", "How to print who has written.")
+def status(
+    config_file: str | None, week_text: str | None, today_text: str | None, style: str
+) -> None:
+    """Who on the team has written this week, who hasn't, and who is away.
+
+    Exit status: 0 when everyone has written, 1 when someone hasn't, 2 for bad
+    usage or settings.
+    """
+    from ..planning.team import recent_writers, team_week
+
+    site = load_site(config_file)
+    week = _week(site, week_text, week_of(_today(today_text), site.settings.week_start_index))
+    build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    people = build.plan.people
+    group = week_group(build.plan, week)
+    if build.weeknotes.has_authors_file:
+        team = team_week(week, group.notes, people, None)
+    else:
+        team = team_week(week, group.notes, people, recent_writers(build.plan.notes, week))
+
+    def name(ident: str) -> str:
+        return people[ident].name if ident in people else ident
+
+    if style == "json":
+        data = {
+            "week": team.label,
+            "start": team.week.isoformat(),
+            "end": team.last.isoformat(),
+            "team_from": "authors file" if build.weeknotes.has_authors_file else "recent notes",
+            "written": [
+                {
+                    "id": ident,
+                    "name": name(ident),
+                    "notes": [n.path for n in group.notes if ident in n.authors and not n.draft],
+                }
+                for ident in team.written
+            ],
+            "missing": [{"id": ident, "name": name(ident)} for ident in team.missing],
+            "away": [{"id": ident, "name": name(ident)} for ident in team.away],
+        }
+        click.echo(safe_json(data))
+    elif style == "github":
+        if team.missing:
+            names = ", ".join(name(i) for i in team.missing)
+            click.echo(
+                f"::warning title={_escape_property(f'Weeknotes {team.label}')}::"
+                f"{_escape_data(f'No weeknote yet from: {names}')}"
+            )
+        else:
+            click.echo(f"::notice title=Weeknotes {team.label}::Everyone has written this week")
+    else:
+        click.echo(f"Week {team.label} ({team.week} to {team.last})")
+        for what, ids in (
+            ("Written", team.written),
+            ("Not yet", team.missing),
+            ("Away", team.away),
+        ):
+            click.echo(f"{what}: {', '.join(name(i) for i in ids) if ids else '-'}")
+    sys.exit(1 if team.missing else 0)

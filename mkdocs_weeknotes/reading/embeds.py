@@ -1,0 +1,241 @@
+"""Embeds: a listing of notes put on any page by a marker in its Markdown. Pure.
+
+A marker is an HTML comment on a line of its own, which Markdown keeps as it is
+and a page without the plugin simply hides:
+
+    <!-- weeknotes: latest theme=data limit=5 -->
+
+The first word is the listing, then `key=value` options (a value with spaces in
+quotes). Markers are read from the page's source, with lines, when the notes are
+checked; in the rendered HTML each comment is replaced by its listing once every
+note is rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Note, Person, Theme
+from ..planning.generated import Plan
+from ..planning.listings import WeekGroup, by_week
+from ..problems import Problem, quote
+from ..slugs import slugify
+from ..suggest import closest
+from .sections import unfenced
+
+# A page that may hold a marker: a quick look at its bytes before any reading.
+MAYBE = re.compile(rb"<!--\s*weeknotes:")
+# A marker in the source: alone on its line (four spaces would make it code).
+_SOURCE = re.compile(r"^ {0,3}<!--\s*weeknotes:(.*?)-->\s*$")
+# A marker in the rendered HTML, as Markdown keeps it.
+HTML = re.compile(r"<!--\s*weeknotes:(.*?)-->", re.DOTALL)
+_TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|[^\s"']*)|\S+""")
+
+DEFAULT_LIMIT = 5
+# Each listing and the options it takes.
+LISTINGS: dict[str, tuple[str, ...]] = {
+    # The latest notes, of a theme or a person if given.
+    "latest": ("theme", "person", "limit"),
+    # The latest learning-log entries, of a theme or a person if given.
+    "learning": ("theme", "person", "limit"),
+    # The notes of the latest week that has any, as the latest page shows weeks.
+    "week": ("theme", "person"),
+}
+_SYNTAX = "write it as '<!-- weeknotes: latest theme=… person=… limit=5 -->'"
+
+
+@dataclass(frozen=True)
+class Embed:
+    """One marker, understood: which listing, filtered how, how long."""
+
+    listing: str
+    theme: str = ""  # a theme's slug
+    person: str = ""  # a person's id
+    limit: int = DEFAULT_LIMIT
+
+
+@dataclass(frozen=True)
+class Found:
+    """A page's markers, by what each says (the comment's text), and the problems."""
+
+    embeds: Mapping[str, Embed]
+    problems: tuple[Problem, ...]
+
+
+def key(text: str) -> str:
+    """A marker's text as the page's source and its HTML both give it."""
+    return " ".join(text.split())
+
+
+def find(
+    text: str,
+    path: str,
+    themes: Mapping[str, Theme],
+    people: Mapping[str, Person],
+    learning: bool = True,
+) -> Found:
+    """Every marker of one page, outside code blocks, checked against the site."""
+    embeds: dict[str, Embed] = {}
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    for index, line in unfenced(lines):
+        if "<!--" not in line:
+            continue
+        match = _SOURCE.match(line)
+        if match is None:
+            continue
+        said = key(match.group(1))
+        embed, wrong = read(said, path, index + 1, themes, people, learning)
+        problems.extend(wrong)
+        if embed is not None:
+            embeds[said] = embed
+    return Found(embeds, tuple(problems))
+
+
+def read(
+    said: str,
+    path: str,
+    line: int,
+    themes: Mapping[str, Theme],
+    people: Mapping[str, Person],
+    learning: bool = True,
+) -> tuple[Embed | None, list[Problem]]:
+    """One marker's text (after `weeknotes:`) as an Embed, or the problems with it."""
+    problems: list[Problem] = []
+
+    def problem(code: str, message: str, hint: str = "") -> None:
+        problems.append(Problem(path, line, code, message, hint))
+
+    tokens = _TOKEN.findall(said)
+    if not tokens:
+        problem("WN711", "the embed names no listing", f"{_SYNTAX}; listings: {_names()}")
+        return None, problems
+    listing, *options = tokens
+    if listing not in LISTINGS:
+        near = closest(listing, LISTINGS)
+        hint = f"did you mean {quote(near)}?" if near else f"the listings are {_names()}"
+        problem("WN711", f"unknown embed {quote(listing)}", hint)
+        return None, problems
+    if listing == "learning" and not learning:
+        problem(
+            "WN711",
+            "the embed lists learning-log entries, but the learning log is switched off",
+            "remove the embed, or set 'learning_log: {enabled: true}'",
+        )
+        return None, problems
+    allowed = LISTINGS[listing]
+    values: dict[str, str] = {}
+    for token in options:
+        name, equals, value = token.partition("=")
+        if not equals:
+            problem("WN711", f"embed option {quote(token)} has no value", _SYNTAX)
+            continue
+        if name not in allowed:
+            near = closest(name, allowed)
+            hint = (
+                f"did you mean {quote(near)}?" if near else f"its options are {', '.join(allowed)}"
+            )
+            problem("WN711", f"{quote(listing)} takes no option {quote(name)}", hint)
+            continue
+        if name in values:
+            problem("WN711", f"embed option {quote(name)} is given twice", "keep one")
+            continue
+        values[name] = value[1:-1] if value[:1] in "\"'" and len(value) > 1 else value
+    limit = DEFAULT_LIMIT
+    if "limit" in values:
+        written = values["limit"]
+        if written.isascii() and written.isdigit() and 0 < int(written) <= 1000:
+            limit = int(written)
+        else:
+            problem(
+                "WN711",
+                f"limit {quote(written)} is not a number from 1 to 1000",
+                "write a whole number, such as limit=5",
+            )
+    theme = _theme(values["theme"], themes, problem) if "theme" in values else ""
+    person = _person(values["person"], people, problem) if "person" in values else ""
+    if problems:
+        return None, problems
+    return Embed(listing, theme or "", person or "", limit), problems
+
+
+def _names() -> str:
+    return _listed(LISTINGS)
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(names)
+
+
+class _Report(Protocol):
+    def __call__(self, code: str, message: str, hint: str = "") -> None: ...
+
+
+def _theme(written: str, themes: Mapping[str, Theme], problem: _Report) -> str | None:
+    """A theme's slug, written as its slug or its label, in any case."""
+    spellings = {slugify(theme.label): slug for slug, theme in themes.items()}
+    spellings.update({slug: slug for slug in themes})
+    slug = spellings.get(slugify(written))
+    if slug is None:
+        labels = [*themes, *(theme.label for theme in themes.values())]
+        near = closest(written, labels)
+        problem(
+            "WN712",
+            f"the embed's theme {quote(written)} is not a theme of the site",
+            f"did you mean {quote(near)}?" if near else "write a theme's slug or label",
+        )
+    return slug
+
+
+def _person(written: str, people: Mapping[str, Person], problem: _Report) -> str | None:
+    """A person's id, written as their id, name, an alias or their slug, or `@id`."""
+    wanted = written.removeprefix("@").casefold()
+    index = _people_index(list(people.values()))
+    ident = index.get(wanted) or index.get(slugify(wanted))
+    if ident is None:
+        near = closest(wanted, [p.id for p in people.values()])
+        problem(
+            "WN712",
+            f"the embed's person {quote(written)} is not on the team",
+            f"did you mean {quote(near)}?" if near else "write a person's id",
+        )
+    return ident
+
+
+def _people_index(people: Sequence[Person]) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for person in people[::-1]:  # the first in the file wins a clash
+        index.update((alias.casefold(), person.id) for alias in person.aliases)
+        index[person.name.casefold()] = person.id
+        index[person.slug] = person.id
+    for person in people[::-1]:
+        index[person.id.casefold()] = person.id
+    return index
+
+
+def notes_of(embed: Embed, plan: Plan, learning: str) -> list[Note]:
+    """The notes an embed lists, newest first: for `learning`, those that have a
+    section of the rollup `learning`."""
+    if embed.person:
+        notes: Sequence[Note] = plan.by_person.get(embed.person, ())
+    elif embed.theme:
+        notes = plan.by_theme.get(embed.theme, ())
+    else:
+        notes = plan.notes
+    if embed.person and embed.theme:
+        notes = [n for n in notes if any(t.slug == embed.theme for t in n.themes)]
+    if embed.listing == "learning":
+        notes = [n for n in notes if any(ref.rollup == learning for ref in n.sections)]
+    return list(notes[: embed.limit])
+
+
+def week_of_embed(embed: Embed, plan: Plan) -> list[WeekGroup]:
+    """The latest week among the notes an embed lists, as the latest page groups it."""
+    notes = notes_of(Embed("latest", embed.theme, embed.person, len(plan.notes) or 1), plan, "")
+    if not notes:
+        return []
+    week = notes[0].week  # newest first: the first note is of the latest week
+    return by_week([n for n in notes if n.week == week], plan.people)[:1]

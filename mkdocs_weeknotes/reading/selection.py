@@ -1,0 +1,222 @@
+"""Which files under `notes_dir` are notes: the `include` and `exclude` globs.
+
+Globs follow the rules of `.gitignore` files (and of MkDocs' own `exclude_docs`),
+matched against a file's path relative to `notes_dir`:
+
+- `*` matches any run of characters within one folder or file name, `?` one
+  character, `[abc]` and `[!abc]` one character of (or not of) a set;
+- `**` as a whole part of the path matches any number of folders, none too;
+- a glob without a `/` (but at its end) is matched against the file name in
+  any folder, a glob with one against the whole path; a glob that matches a
+  folder (`drafts`, `drafts/`, `2019/*`) matches everything in it.
+
+Besides the globs, `index.md` and `README.md` files are notes only when an
+`include` glob ends in their name, and nothing at the place of a generated page
+is ever a note.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from ..problems import Problem, quote
+
+# Files that are a folder's page, not a note, unless an include glob names them.
+INDEX_NAMES = ("index.md", "README.md")
+
+
+@functools.lru_cache(maxsize=256)
+def glob_pattern(glob: str) -> re.Pattern[str]:
+    """A glob as a regular expression matching a whole relative path."""
+    anchored = "/" in glob.rstrip("/")
+    parts = glob.strip("/").split("/")
+    if not anchored:
+        parts = ["**", *parts]  # a bare name: in any folder
+    out: list[str] = []
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":
+            # Any folders, none too; as the last part, anything below.
+            out.append(".*" if last else "(?:[^/]*/)*")
+            continue
+        out.append(_part(part) + ("" if last else "/"))
+    # A glob that matches a folder matches everything in it, as in .gitignore.
+    return re.compile("".join(out) + r"(?:/.*)?\Z", re.DOTALL)
+
+
+def _part(part: str) -> str:
+    """One folder or file name of a glob, as a regular expression."""
+    out: list[str] = []
+    i = 0
+    while i < len(part):
+        char = part[i]
+        if char == "*":
+            while i + 1 < len(part) and part[i + 1] == "*":
+                i += 1  # '**' inside a name is just '*'
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            # `[!...]` negates; a `]` first in the set is one of its characters.
+            start = i + 2 if part[i + 1 : i + 2] == "!" else i + 1
+            end = part.find("]", start + 1 if part[start : start + 1] == "]" else start)
+            body = re.sub(r"([\\^\[\]])", r"\\\1", part[start:end])
+            chars = f"[{'^/' if start > i + 1 else ''}{body}]"
+            if end == -1 or not _valid(chars):
+                out.append(re.escape(char))  # an unclosed '[', or `[z-a]`, is itself
+            else:
+                out.append(chars)
+                i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "".join(out)
+
+
+def _valid(chars: str) -> bool:
+    try:
+        re.compile(chars)
+    except re.error:
+        return False
+    return True
+
+
+def matches(glob: str, path: str) -> bool:
+    """Whether `path`, relative to notes_dir, is matched by `glob`."""
+    return glob_pattern(glob).match(path) is not None
+
+
+# Why a file under notes_dir is not a note, in the words WN011 uses.
+NOT_INCLUDED = "not included"
+EXCLUDED = "excluded"
+INDEX_FILE = "index"
+GENERATED = "generated"
+
+
+@dataclass(frozen=True)
+class Selector:
+    """The settings that pick notes, compiled once per build."""
+
+    notes_dir: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+    # Folders under notes_dir that hold generated pages: never notes.
+    generated_folders: tuple[str, ...]
+
+    def relative(self, src_uri: str) -> str | None:
+        """`src_uri` relative to notes_dir, or None if it is not under it."""
+        if not self.notes_dir:
+            return src_uri
+        prefix = self.notes_dir + "/"
+        return src_uri[len(prefix) :] if src_uri.startswith(prefix) else None
+
+    def why_not(self, src_uri: str) -> str | None:
+        """None if the Markdown file `src_uri` is a note, else why it is not."""
+        path = self.relative(src_uri)
+        if path is None:
+            return NOT_INCLUDED
+        if self._generated_place(path):
+            return GENERATED
+        if not self._included.match(path):
+            return NOT_INCLUDED
+        if posixpath.basename(path) in INDEX_NAMES and not self._names_index(path):
+            return INDEX_FILE
+        if self._excluded is not None and self._excluded.match(path):
+            return EXCLUDED
+        return None
+
+    def _generated_place(self, path: str) -> bool:
+        if path == "index.md":
+            return True  # the latest weeks
+        head, _, rest = path.partition("/")
+        if head.isdigit() and rest == "index.md":
+            return True  # a year's archive
+        return path.startswith(self._generated_prefixes)
+
+    def _names_index(self, path: str) -> bool:
+        """Whether an include glob that ends in this file's own name selects it."""
+        name = posixpath.basename(path)
+        return any(
+            glob.rstrip("/").rsplit("/", 1)[-1] == name and matches(glob, path)
+            for glob in self.include
+        )
+
+    @functools.cached_property
+    def _generated_prefixes(self) -> tuple[str, ...]:
+        return tuple(folder + "/" for folder in self.generated_folders)
+
+    @functools.cached_property
+    def _included(self) -> re.Pattern[str]:
+        return _union(self.include)
+
+    @functools.cached_property
+    def _excluded(self) -> re.Pattern[str] | None:
+        return _union(self.exclude) if self.exclude else None
+
+
+def _union(globs: Iterable[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{glob_pattern(g).pattern})" for g in globs), re.DOTALL)
+
+
+def listed(globs: Sequence[str]) -> str:
+    """Globs as a message quotes them: `['*.md', '*/*/index.md']`."""
+    return "[" + ", ".join(repr(glob) for glob in globs) + "]"
+
+
+# What WN011 says about each reason, with the count before it, and what to do.
+_REASONS = {
+    NOT_INCLUDED: ("{n} not selected by include {include}", "change 'include' to select the notes"),
+    INDEX_FILE: (
+        "{n} named index.md or README.md",
+        "a folder's index.md is a note only when an include glob ends in index.md,"
+        " such as '*/*/index.md'",
+    ),
+    EXCLUDED: ("{n} left out by exclude {exclude}", "change 'exclude', which leaves them out"),
+    GENERATED: (
+        "{n} where generated pages go",
+        "move the notes out of the folders of generated pages (themes, people, rollups)",
+    ),
+}
+WEEKNOTE_FALSE = "weeknote: false"
+_NOT_A_NOTE = ("{n} with 'weeknote: false'", "remove 'weeknote: false' from the notes")
+
+
+def nothing_found(
+    path: str,
+    exists: bool,
+    skipped: Mapping[str, int],
+    selector: Selector,
+    elsewhere: tuple[str, int] | None = None,
+) -> Problem:
+    """WN011: no note under notes_dir, saying what was looked at and why each file
+    was passed over. `path` is notes_dir as problems name paths; `skipped` counts
+    the Markdown files under it by reason; `elsewhere` is the folder of docs_dir
+    with the most Markdown files, and how many, to suggest when there are none."""
+    move = "set notes_dir to the folder that holds the notes"
+    if elsewhere is not None:
+        move += f", such as {quote(elsewhere[0])} ({_files(elsewhere[1])})"
+    if not exists:
+        return Problem(path, 1, "WN011", "no notes: the notes folder does not exist", move)
+    total = sum(skipped.values())
+    if not total:
+        return Problem(path, 1, "WN011", "no notes: the notes folder has no Markdown files", move)
+    words = {"include": listed(selector.include), "exclude": listed(selector.exclude)}
+    order = [*_REASONS, WEEKNOTE_FALSE]
+    reasons = sorted((r for r in order if skipped.get(r)), key=lambda r: -skipped[r])
+    parts = [
+        (_REASONS[r][0] if r in _REASONS else _NOT_A_NOTE[0]).format(n=skipped[r], **words)
+        for r in reasons
+    ]
+    top = reasons[0]
+    hint = _REASONS[top][1] if top in _REASONS else _NOT_A_NOTE[1]
+    return Problem(
+        path, 1, "WN011", f"no notes among {_files(total)} under it: {', '.join(parts)}", hint
+    )
+
+
+def _files(count: int) -> str:
+    return f"{count:,} Markdown file{'' if count == 1 else 's'}"
