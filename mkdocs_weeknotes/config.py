@@ -15,11 +15,11 @@ from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from .reading.frontmatter import without_controls
 from .reading.sections import Rollup
 from .reading.selection import Selector
 from .slugs import slugify
 from .suggest import closest
+from .text import without_controls
 from .words import ENGLISH, ENGLISH_PLURALS, KEYS, Words
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -23,7 +23,7 @@ from .problems import Problem
 from .reading import embeds
 from .reading.collection import Weeknotes
 from .rendering.render import Renderer
-from .rendering.themes import theme_title
+from .text import theme_title
 
 
 class Build(Protocol):

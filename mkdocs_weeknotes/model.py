@@ -1,12 +1,11 @@
-"""The model: a note, a person, a theme. Frozen, so pages can share them safely."""
+"""The model: a note, its rollup sections, a person, a theme. Frozen, so pages can
+share them safely."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
-
-from .reading.sections import SectionRef
 
 
 @dataclass(frozen=True)
@@ -33,6 +32,16 @@ class Theme:
 
     slug: str
     label: str
+
+
+@dataclass(frozen=True)
+class SectionRef:
+    """A rollup section found in a note's source."""
+
+    rollup: str
+    heading: str
+    level: int
+    line: int  # in the file
 
 
 @dataclass(frozen=True)

@@ -43,11 +43,10 @@ import yaml
 
 from .. import __version__
 from ..config import WeeknotesConfig
-from ..model import Note, Theme
+from ..model import Note, SectionRef, Theme
 from ..problems import Problem
 from ..reading.authors import Authors
 from ..reading.collection import Entry, ReadCache, StatKey, _plain, settled, stat_key
-from ..reading.sections import SectionRef
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File

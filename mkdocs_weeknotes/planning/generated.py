@@ -10,6 +10,7 @@ from functools import cached_property
 from ..config import WeeknotesConfig
 from ..model import Note, Person, Theme
 from ..reading.collection import Weeknotes
+from ..reading.embeds import Embed
 from ..reading.sections import Rollup
 from ..weeks import iso_label
 from .listings import (
@@ -111,6 +112,31 @@ def rollup_year_key(rollup: str, year: int | str) -> str:
 
 def join(notes_dir: str, *parts: str) -> str:
     return posixpath.join(notes_dir, *parts) if notes_dir else posixpath.join(*parts)
+
+
+def notes_of(embed: Embed, plan: Plan, learning: str) -> list[Note]:
+    """The notes an embed lists, newest first: for `learning`, those that have a
+    section of the rollup `learning`."""
+    if embed.person:
+        notes: Sequence[Note] = plan.by_person.get(embed.person, ())
+    elif embed.theme:
+        notes = plan.by_theme.get(embed.theme, ())
+    else:
+        notes = plan.notes
+    if embed.person and embed.theme:
+        notes = [n for n in notes if any(t.slug == embed.theme for t in n.themes)]
+    if embed.listing == "learning":
+        notes = [n for n in notes if any(ref.rollup == learning for ref in n.sections)]
+    return list(notes[: embed.limit])
+
+
+def week_of_embed(embed: Embed, plan: Plan) -> list[WeekGroup]:
+    """The latest week among the notes an embed lists, as the latest page groups it."""
+    notes = notes_of(Embed("latest", embed.theme, embed.person, len(plan.notes) or 1), plan, "")
+    if not notes:
+        return []
+    week = notes[0].week  # newest first: the first note is of the latest week
+    return by_week([n for n in notes if n.week == week], plan.people)[:1]
 
 
 def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: bool) -> Plan:

@@ -9,7 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from ..rendering.themes import theme_title
+from ..text import theme_title
 from .generated import PageSpec
 
 

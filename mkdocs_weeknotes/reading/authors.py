@@ -14,6 +14,7 @@ from ..model import Person
 from ..problems import Problem, quote, shorten
 from ..slugs import slugify
 from ..suggest import closest
+from ..text import without_controls
 from ..weeks import iso_days
 from . import frontmatter
 from .frontmatter import MAX_ITEMS, TOO_LARGE_HINT, expanded_size, too_large
@@ -178,7 +179,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
                     )
                 )
                 continue
-            values[name] = frontmatter.without_controls(value)
+            values[name] = without_controls(value)
         if not values.get("name"):
             problems.append(
                 Problem(

@@ -8,7 +8,8 @@ and a page without the plugin simply hides:
 The first word is the listing, then `key=value` options (a value with spaces in
 quotes). Markers are read from the page's source, with lines, when the notes are
 checked; in the rendered HTML each comment is replaced by its listing once every
-note is rendered.
+note is rendered. Which notes a listing holds is planned with the pages (see
+planning/generated.py).
 """
 
 from __future__ import annotations
@@ -18,9 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..model import Note, Person, Theme
-from ..planning.generated import Plan
-from ..planning.listings import WeekGroup, by_week
+from ..model import Person, Theme
 from ..problems import Problem, quote
 from ..slugs import slugify
 from ..suggest import closest
@@ -214,28 +213,3 @@ def _people_index(people: Sequence[Person]) -> dict[str, str]:
     for person in people[::-1]:
         index[person.id.casefold()] = person.id
     return index
-
-
-def notes_of(embed: Embed, plan: Plan, learning: str) -> list[Note]:
-    """The notes an embed lists, newest first: for `learning`, those that have a
-    section of the rollup `learning`."""
-    if embed.person:
-        notes: Sequence[Note] = plan.by_person.get(embed.person, ())
-    elif embed.theme:
-        notes = plan.by_theme.get(embed.theme, ())
-    else:
-        notes = plan.notes
-    if embed.person and embed.theme:
-        notes = [n for n in notes if any(t.slug == embed.theme for t in n.themes)]
-    if embed.listing == "learning":
-        notes = [n for n in notes if any(ref.rollup == learning for ref in n.sections)]
-    return list(notes[: embed.limit])
-
-
-def week_of_embed(embed: Embed, plan: Plan) -> list[WeekGroup]:
-    """The latest week among the notes an embed lists, as the latest page groups it."""
-    notes = notes_of(Embed("latest", embed.theme, embed.person, len(plan.notes) or 1), plan, "")
-    if not notes:
-        return []
-    week = notes[0].week  # newest first: the first note is of the latest week
-    return by_week([n for n in notes if n.week == week], plan.people)[:1]

@@ -8,7 +8,6 @@ does not hide the others.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,11 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from ..problems import Problem, quote, shorten
-
-# C0 controls but tab, newline and CR, and lone surrogates: YAML's escapes ("\0",
-# "\x1b", "\ud800") make them, and no page or feed may hold them (XML 1.0 forbids
-# them, browsers show them as boxes, a surrogate cannot even be written as UTF-8).
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+from ..text import without_controls
 
 FENCE_OPEN = "---"
 FENCES_CLOSE = ("---", "...")
@@ -86,11 +81,6 @@ class _Reader:
 
     def problem(self, line: int, code: str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.path, max(line, 1), code, message, hint))
-
-
-def without_controls(text: str) -> str:
-    """`text` without the control characters that no page or feed may hold."""
-    return text if _UNPRINTABLE.search(text) is None else _UNPRINTABLE.sub("", text)
 
 
 def _without_controls_all(value: Any) -> Any:

@@ -6,11 +6,12 @@ from __future__ import annotations
 import functools
 
 from ..config import rollup_setting
+from ..model import SectionRef
 from ..problems import quote
 from ..slugs import slugify
 from .mentions import find as find_mentions
 from .notefields import FieldReader
-from .sections import Heading, SectionRef, find_sections, heading_misses, headings, near_misses
+from .sections import Heading, find_sections, heading_misses, headings, near_misses
 
 
 class BodyChecks(FieldReader):

@@ -10,9 +10,10 @@ from dataclasses import dataclass, replace
 from ..config import RESERVED, WeeknotesConfig
 from ..model import Note
 from ..problems import Problem
+from ..text import without_controls
 from ..weeks import week_of
 from .authors import Authors
-from .frontmatter import FrontMatter, read, without_controls
+from .frontmatter import FrontMatter, read
 from .notebody import BodyChecks
 from .notedates import DateChecks
 from .notemeta import MetaChecks

@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..model import SectionRef
 from ..suggest import edit_distance
 
 # Quote marks people type for an apostrophe. Translated before NFKC, which would
@@ -127,16 +128,6 @@ class Heading:
     level: int
     text: str
     line: int  # 1-based, in the body
-
-
-@dataclass(frozen=True)
-class SectionRef:
-    """A rollup section found in a note's source."""
-
-    rollup: str
-    heading: str
-    level: int
-    line: int  # in the file
 
 
 @dataclass(frozen=True)

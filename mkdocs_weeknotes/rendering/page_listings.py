@@ -12,8 +12,8 @@ from mkdocs.structure.files import File
 
 from ..config import LEARNING
 from ..model import Note
-from ..planning.generated import PageSpec
-from ..reading.embeds import Embed, notes_of, week_of_embed
+from ..planning.generated import PageSpec, notes_of, week_of_embed
+from ..reading.embeds import Embed
 from ..reading.sections import Rollup
 from ..weeks import last_day, week_anchor
 from . import note_parts

@@ -23,12 +23,15 @@ from ..reading import embeds
 from ..reading.frontmatter import read as read_front_matter
 from ..reading.mentions import Handles, handles, link_mentions
 from ..reading.sections import HtmlSection, Rollup, cut_sections
-from .themes import inert_meta, theme_title
+from ..text import theme_title
+from .rebase import relative
+from .themes import inert_meta
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from ..site import SiteBuild
+    from .render import Renderer
 
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 # Pages that list notes: they repeat every title and summary, which search
@@ -228,8 +231,6 @@ class PageHtml:
 
     def finish_html(self, output: str, page: Page) -> str:
         """What was kept out of search goes into the finished HTML, feeds into its head."""
-        from ..outputs.feedfiles import feed_link
-
         uri = page.file.src_uri
         if uri in self.embedded:
             output = self._fill_embeds(output, page)
@@ -279,6 +280,29 @@ class PageHtml:
         rollup = self.plan.rollup(spec.rollup)
         assert rollup is not None  # a rollup's pages are planned from the rollups
         return rollup
+
+
+def feed_link(
+    feed: FeedSpec, here: File, renderer: Renderer | None, made: dict[tuple[str, str], str]
+) -> str:
+    """The `<link>` to a feed for the page `here`'s head; the team's feed is on
+    every page, so each folder's link is made once, kept in `made`."""
+    href = (
+        renderer.shared_link(feed.path, here)
+        if renderer is not None
+        else relative(feed.path, here.url)
+    )
+    link = made.get((feed.path, href))
+    if link is None:
+        # Feed readers read rel as a list of words; Material's JavaScript takes a
+        # rel of exactly "alternate" for another language of the site and fetches
+        # the sitemap.xml beside it, which fails on every page load.
+        link = made[(feed.path, href)] = (
+            f'<link rel="alternate feed" type="application/atom+xml"'
+            f' title="{escape(feed.title)}"'
+            f' href="{escape(href)}">'
+        )
+    return link
 
 
 @functools.lru_cache(maxsize=4096)

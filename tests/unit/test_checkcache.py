@@ -19,9 +19,8 @@ from mkdocs_weeknotes.command.checkcache import (
     problem_from_plain,
     problem_to_plain,
 )
-from mkdocs_weeknotes.model import Note, Theme
+from mkdocs_weeknotes.model import Note, SectionRef, Theme
 from mkdocs_weeknotes.problems import Problem
-from mkdocs_weeknotes.reading.sections import SectionRef
 from tests.conftest import settings, team
 
 NOTE = Note(

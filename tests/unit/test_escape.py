@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from mkdocs_weeknotes.rendering.render import Renderer
-from mkdocs_weeknotes.rendering.themes import theme_title
+from mkdocs_weeknotes.text import theme_title
 
 
 @given(st.text())
