@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
     from .dirty import Prints
     from .problems import Problem
@@ -117,6 +118,15 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
             env.bytecode_cache = TEMPLATES  # the theme's templates, compiled once per serve
         return env
+
+    # Before other plugins, such as search, read the page's table of contents.
+    @event_priority(100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self.pages is not None:
+            self.pages.page_context(page)
+        return context
 
     # Early, so that plugins that rework the finished HTML (minifiers, Material's
     # privacy plugin) see what we add to it.

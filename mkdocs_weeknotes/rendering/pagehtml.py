@@ -29,6 +29,7 @@ from .themes import inert_meta
 
 if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import TableOfContents
 
     from ..site import SiteBuild
     from .render import Renderer
@@ -69,6 +70,8 @@ class PageHtml:
         self.embedded: dict[str, list[tuple[str, embeds.Embed]]] = {}
         self._feeds_by_page: dict[str, FeedSpec] = {feed.page: feed for feed in site.feeds}
         self._feed_links: dict[tuple[str, str], str] = {}
+        # A generated page's own contents, while its listing's headings stand in.
+        self._own_toc: dict[str, TableOfContents] = {}
         self._handles: Handles | None = None
 
     # --- on_page_markdown, on_page_content ---------------------------------------------
@@ -186,8 +189,6 @@ class PageHtml:
         What is left out of search is only marked here and made in `finish_html`,
         straight into the page's output: it is neither indexed nor kept in memory.
         """
-        from .toc import listing_toc, with_entries
-
         self.recall_renders()
         if self.settings.search_listings:
             # Embedded listings are searched as the listings are.
@@ -205,13 +206,6 @@ class PageHtml:
             if own is None:
                 continue  # not rendered: a `--dirty` build left its page as it was
             has_h1 = "<h1" in own.lower()
-            # Our listing is HTML added after Markdown made the page's contents: its
-            # headings join them here, so that themes list them whether or not the
-            # listing itself is made later, out of search.
-            toc = listing_toc(
-                spec, self.plan, self.settings, self.renderer, self._has_learning(spec)
-            )
-            page.toc = with_entries(page.toc, toc)
             if not self._searched(spec):
                 # The title stays in the content, where themes look for a first heading.
                 self.deferred[uri] = Deferred(spec, file, whole=True)
@@ -227,11 +221,35 @@ class PageHtml:
                     learning = _placeholder(uri)
             page.content = own + self.renderer.page(spec, file, has_h1, learning)
 
+    # --- on_page_context -------------------------------------------------------------
+
+    def page_context(self, page: Page) -> None:
+        """A generated page's contents get its listing's headings while the page is
+        drawn, and lose them once it is finished (see finish_html).
+
+        Our listing is HTML added after Markdown made the page's contents: its
+        headings join them here, whether or not the listing itself is made later,
+        out of search. Only while the page is drawn: on a big archive, the headings
+        of every week page, kept to the end of the build, would add megabytes to
+        its peak memory.
+        """
+        from .toc import listing_toc, with_entries
+
+        spec = self.generated.get(page.file.src_uri)
+        if spec is None:
+            return
+        toc = listing_toc(spec, self.plan, self.settings, self.renderer, self._has_learning(spec))
+        self._own_toc[page.file.src_uri] = page.toc
+        page.toc = with_entries(page.toc, toc)
+
     # --- on_post_page ------------------------------------------------------------------
 
     def finish_html(self, output: str, page: Page) -> str:
         """What was kept out of search goes into the finished HTML, feeds into its head."""
         uri = page.file.src_uri
+        own_toc = self._own_toc.pop(uri, None)
+        if own_toc is not None:
+            page.toc = own_toc
         if uri in self.embedded:
             output = self._fill_embeds(output, page)
         deferred = self.deferred.pop(uri, None)
