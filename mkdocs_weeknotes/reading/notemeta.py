@@ -28,6 +28,10 @@ FOREIGN_KEYS = frozenset(
 
 _EMPTY_ITEM = "write a name, or remove the item"
 
+# One Theme for each slug and label, shared by every note that names it: a big
+# archive's notes name a few dozen themes tens of thousands of times.
+_theme = functools.lru_cache(maxsize=4096)(Theme)
+
 
 class MetaChecks(FieldReader):
     """The rules of a note's keys, people, themes, summary and language."""
@@ -156,7 +160,7 @@ class MetaChecks(FieldReader):
                     self.problem(line, "WN107", f"theme {quote(item)} has no letters or digits")
                     continue
                 if not vocabulary:
-                    themes.setdefault(slug, Theme(slug, item))
+                    themes.setdefault(slug, _theme(slug, item))
                     continue
                 canonical = spellings.get(slug)
                 if canonical is None:
@@ -169,7 +173,7 @@ class MetaChecks(FieldReader):
                     )
                     self.problem(line, "WN108", f"unknown theme {quote(item)}", hint)
                     continue
-                themes.setdefault(canonical, Theme(canonical, vocabulary[canonical]))
+                themes.setdefault(canonical, _theme(canonical, vocabulary[canonical]))
         return tuple(themes.values())
 
     def summary(self) -> str | None:

@@ -62,10 +62,15 @@ class FolderLinks:
     more than the link from the folder that holds them. Their headers and
     footers link to the same people, themes and years, so most links are made
     once per folder instead of once per note.
+
+    Only the links of the last few folders are kept: pages are drawn folder by
+    folder, and a big archive's paged listings have a folder each.
     """
 
+    FOLDERS = 8
+
     def __init__(self) -> None:
-        self._links: dict[tuple[tuple[str, ...], str], str] = {}
+        self._links: dict[tuple[str, ...], dict[str, str]] = {}
 
     def link(self, target: str, from_dir: list[str]) -> str:
         """`relative(target, …)` from a page whose folders are `from_dir`."""
@@ -75,10 +80,15 @@ class FolderLinks:
         target_parts = target.split("/")
         if len(target_parts) > last and target_parts[last] == from_dir[last]:
             return relative(target, "", from_dir)  # may be inside the page's own folder
-        key = (tuple(from_dir[:last]), target)
-        link = self._links.get(key)
+        folder = tuple(from_dir[:last])
+        links = self._links.get(folder)
+        if links is None:
+            if len(self._links) >= self.FOLDERS:
+                del self._links[next(iter(self._links))]  # the folder met longest ago
+            links = self._links[folder] = {}
+        link = links.get(target)
         if link is None:
-            link = self._links[key] = relative(target, "", from_dir[:last])
+            link = links[target] = relative(target, "", from_dir[:last])
         if link == "./":  # the folder itself: rare, and left to `relative`
             return relative(target, "", from_dir)
         return "../" + link
