@@ -187,8 +187,12 @@ def collect(
     extra_problems: Iterable[Problem] = (),
     keep_text: bool = False,
     cache: ReadCache | None = None,
+    ordered: bool = False,
 ) -> Weeknotes:
     """Read every note, then check what only the whole set can show.
+
+    `ordered`: the sources come in `src_uri` order already, and may be read one
+    at a time (see site_notes.collect_site); otherwise they are sorted first.
 
     A build keeps no note's front matter or text once the notes are read:
     MkDocs holds the text already, and a site may have thousands of notes.
@@ -204,7 +208,7 @@ def collect(
     if cache is not None:
         cache.start(settings, authors)
     seen: set[tuple[str, str, str]] = set()
-    for source in sorted(sources, key=lambda s: s.src_uri):
+    for source in sources if ordered else sorted(sources, key=lambda s: s.src_uri):
         digest = source.digest or source_digest(source.content)
         digests[source.src_uri] = digest
         key = (source.src_uri, source.path, digest)

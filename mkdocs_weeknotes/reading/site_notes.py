@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,7 +33,7 @@ def collect_site(
     # First: fallback titles and page titles are in the site's language.
     settings.use_language(site_language(config))
     display = path_display(config)
-    sources: list[Source] = []
+    notes: list[File] = []
     unreadable: list[Problem] = []
     selector = settings.selector
     skipped: Counter[str] = Counter()
@@ -42,25 +42,38 @@ def collect_site(
         cache.start(settings, authors)  # before notes are looked up in it
     for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         why = selector.why_not(file.src_uri)
-        if why is not None:
-            if why != NOT_INCLUDED or selector.relative(file.src_uri) is not None:
-                skipped[why] += 1
-            if marked is not None:
-                _find_marked(file, marked)
+        if why is None:
+            notes.append(file)
             continue
-        try:
-            source = _source(file, display(file.src_uri), cache)
-        except OSError as err:
-            # A broken link or a link loop: MkDocs itself would stop the build on it.
-            unreadable.append(_unreadable(display(file.src_uri), err))
-            file.inclusion = InclusionLevel.EXCLUDED
-            continue
-        sources.append(source)
-        if marked is not None and embeds.MAYBE.search(source.content):
-            marked[file.src_uri] = source.content
-    weeknotes = collect(sources, settings, authors, problems + unreadable, keep_text, cache)
+        if why != NOT_INCLUDED or selector.relative(file.src_uri) is not None:
+            skipped[why] += 1
+        if marked is not None:
+            _find_marked(file, marked)
+    read = 0
+
+    def sources() -> Iterator[Source]:
+        # One note's bytes at a time, each let go once the note is read: all of a
+        # big archive's bytes at once would stay in the build's peak memory.
+        nonlocal read
+        for file in sorted(notes, key=lambda file: file.src_uri):
+            try:
+                source = _source(file, display(file.src_uri), cache)
+            except OSError as err:
+                # A broken link or a link loop: MkDocs itself would stop the build on it.
+                unreadable.append(_unreadable(display(file.src_uri), err))
+                file.inclusion = InclusionLevel.EXCLUDED
+                continue
+            read += 1
+            if marked is not None and embeds.MAYBE.search(source.content):
+                marked[file.src_uri] = source.content
+            yield source
+
+    weeknotes = collect(sources(), settings, authors, problems, keep_text, cache, ordered=True)
+    if unreadable:
+        every = {*weeknotes.problems, *unreadable}
+        weeknotes = replace(weeknotes, problems=tuple(sorted(every)))
     if not weeknotes.notes and not unreadable:
-        skipped[WEEKNOTE_FALSE] = len(sources)
+        skipped[WEEKNOTE_FALSE] = read
         found = _no_notes(files, config, settings, skipped)
         weeknotes = replace(weeknotes, problems=tuple(sorted((*weeknotes.problems, found))))
     return weeknotes
