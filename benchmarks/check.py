@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import NOTES_DIR, write_site
-from run import machine
+from run import compile_plugin, machine
 
 MODES = ("no-cache", "cold", "warm", "one-edited")
 
@@ -60,6 +60,7 @@ def main() -> None:
     args = parser.parse_args()
     print("| notes | mode | median s | × no cache | median CPU s | every run (s) |")
     print("| ---: | --- | ---: | ---: | ---: | --- |")
+    compile_plugin()
     for notes in args.notes:
         site = args.work / f"site-{notes}"
         write_site(site, notes)

@@ -15,6 +15,7 @@ which it reports at exit.
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -102,6 +103,16 @@ def machine() -> dict[str, str]:
     }
 
 
+def compile_plugin() -> None:
+    """Byte-compile the plugin the builds import, as pip does when it installs a
+    package. Run from a checkout with PYTHONDONTWRITEBYTECODE set (as some CI and
+    containers do), Python would compile every module of the plugin again in every
+    build, while MkDocs and the theme, installed by pip, load theirs compiled."""
+    spec = find_spec("mkdocs_weeknotes")
+    if spec is not None and spec.origin is not None:
+        compileall.compile_dir(Path(spec.origin).parent, quiet=1)
+
+
 def plugin_source() -> str:
     """Where the builds import the plugin from; in a git checkout, its commit."""
     spec = find_spec("mkdocs_weeknotes")
@@ -170,6 +181,7 @@ def main() -> None:
     site = args.work / f"site-{args.notes}"
     write_site(site, args.notes)
     write_floor_export(site)
+    compile_plugin()
     variants = tuple(v for v in VARIANTS if not (args.skip_blog and v == "blog"))
     if args.own_nav:
         variants = (*variants, "weeknotes-own-nav")

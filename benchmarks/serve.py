@@ -28,7 +28,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from floor_export import DOCS, write_floor_export
 from generate import NOTES_DIR, write_site
-from run import machine
+from run import compile_plugin, machine
 
 VARIANTS = ("floor", "floor-export", "weeknotes")
 READY = "Serving on"
@@ -106,6 +106,7 @@ def main() -> None:
     site = args.work / f"site-{args.notes}"
     write_site(site, args.notes)
     write_floor_export(site)
+    compile_plugin()
     # A note from the middle of the archive, as an author edits this week's.
     notes = sorted((site / "docs" / NOTES_DIR).rglob("*.md"))
     note = notes[len(notes) // 2].relative_to(site / "docs")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write_site
+from run import compile_plugin
 
 
 def child(site: Path, variant: str, out: Path) -> None:
@@ -70,6 +71,7 @@ def main() -> None:
 
     site = args.work / f"site-{args.notes}"
     write_site(site, args.notes)
+    compile_plugin()
     print(f"{args.notes} notes, {args.rounds} rounds, CPU seconds", file=sys.stderr)
     rows = []
     for round_ in range(1, args.rounds + 1):
