@@ -72,6 +72,7 @@ class Renderer:
         self._here: File | None = None
         self._here_dir: list[str] = []
         self._links: dict[str, str] = {}
+        self._uri_links: dict[str, str] = {}  # the page's links, by src_uri
         self._folders: dict[str, str] = {}
         self._folder_links = FolderLinks()
         self._generated = frozenset(spec.src_uri for spec in plan.pages)
@@ -102,6 +103,18 @@ class Renderer:
         """A link from the page `here` to the page made from `src_uri`."""
         if src_uri is None:
             return ""
+        if here is self._here:
+            # A page links to the same people, themes and weeks many times over.
+            link = self._uri_links.get(src_uri)
+            if link is not None:
+                return link
+        else:
+            self._page(here)
+        link = self._uri_link(src_uri, here)
+        self._uri_links[src_uri] = link
+        return link
+
+    def _uri_link(self, src_uri: str, here: File) -> str:
         target = self._site_urls.get(src_uri)
         if target is None:
             # Our URIs are clean already: get_file_from_path would make a PurePath.
@@ -115,6 +128,7 @@ class Renderer:
         """Start the per-page caches afresh when the page changes."""
         if self._here is not here:
             self._here, self._links, self._people, self._themes = here, {}, {}, {}
+            self._uri_links = {}
             self._folders = {}
             self._here_dir = split_dir(here.url)
 
