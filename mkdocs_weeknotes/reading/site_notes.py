@@ -49,12 +49,10 @@ def collect_site(
             skipped[why] += 1
         if marked is not None:
             _find_marked(file, marked)
-    read = 0
 
     def sources() -> Iterator[Source]:
         # One note's bytes at a time, each let go once the note is read: all of a
         # big archive's bytes at once would stay in the build's peak memory.
-        nonlocal read
         for file in sorted(notes, key=lambda file: file.src_uri):
             try:
                 source = _source(file, display(file.src_uri), cache)
@@ -63,7 +61,6 @@ def collect_site(
                 unreadable.append(_unreadable(display(file.src_uri), err))
                 file.inclusion = InclusionLevel.EXCLUDED
                 continue
-            read += 1
             if marked is not None and embeds.MAYBE.search(source.content):
                 marked[file.src_uri] = source.content
             yield source
@@ -73,7 +70,7 @@ def collect_site(
         every = {*weeknotes.problems, *unreadable}
         weeknotes = replace(weeknotes, problems=tuple(sorted(every)))
     if not weeknotes.notes and not unreadable:
-        skipped[WEEKNOTE_FALSE] = read
+        skipped[WEEKNOTE_FALSE] = len(notes)  # every one was read: none is unreadable
         found = _no_notes(files, config, settings, skipped)
         weeknotes = replace(weeknotes, problems=tuple(sorted((*weeknotes.problems, found))))
     return weeknotes
