@@ -252,28 +252,28 @@ class PageHtml:
             page.toc = own_toc
         if uri in self.embedded:
             output = self._fill_embeds(output, page)
+        own = self._feeds_by_page.get(uri)
+        team = self._feeds_by_page.get(self.plan.uri("latest") or "")
+        links = "".join(
+            feed_link(feed, page.file, self.renderer, self._feed_links)
+            for feed in (team, own if own is not team else None)
+            if feed is not None
+        )
+        # Each part goes where its mark is, in one copy of the page: a note's page
+        # is copied once instead of once for each part.
+        parts = [("</head>", links + "</head>")] if links else []
         deferred = self.deferred.pop(uri, None)
         if deferred is not None:
-            output = output.replace(_placeholder(uri), self._deferred_html(deferred), 1)
+            parts.append((_placeholder(uri), self._deferred_html(deferred)))
         note = self.weeknotes.note(uri)
         if note is not None:
             header = self.renderer.note_header(note, page.file)
             show = self.settings.show_problems
             if show == "always" or (show == "serve" and self.serve):
                 header = self.renderer.problems(self.problems_of(note.path)) + header
-            output = output.replace(_placeholder(HEADER), header, 1)
             footer = self.renderer.note_footer(note, page.file)
-            output = output.replace(_placeholder(FOOTER), footer, 1)
-        own = self._feeds_by_page.get(uri)
-        team = self._feeds_by_page.get(self.plan.uri("latest") or "")
-        links = [
-            feed_link(feed, page.file, self.renderer, self._feed_links)
-            for feed in (team, own if own is not team else None)
-            if feed is not None
-        ]
-        if links and "</head>" in output:
-            output = output.replace("</head>", "".join(links) + "</head>", 1)
-        return output
+            parts += [(_placeholder(HEADER), header), (_placeholder(FOOTER), footer)]
+        return put_in(output, parts)
 
     def _searched(self, spec: PageSpec) -> bool:
         if spec.kind in ("rollup", "rollup-year"):
@@ -321,6 +321,20 @@ def feed_link(
             f' href="{escape(href)}">'
         )
     return link
+
+
+def put_in(text: str, parts: list[tuple[str, str]]) -> str:
+    """`text` with the first of each mark replaced by its part, in one copy."""
+    found = sorted(
+        (at, mark, part) for mark, part in parts if (at := text.find(mark)) != -1
+    )
+    pieces = []
+    start = 0
+    for at, mark, part in found:
+        pieces += (text[start:at], part)
+        start = at + len(mark)
+    pieces.append(text[start:])
+    return "".join(pieces)
 
 
 @functools.lru_cache(maxsize=4096)
