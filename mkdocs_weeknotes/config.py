@@ -614,6 +614,14 @@ class WeeknotesConfig(Config):
         """The `themes` setting keyed by slug, whatever case or spacing its keys use."""
         return {slugify(key): label for key, label in self.themes.items() if slugify(key)}
 
+    @functools.cached_property
+    def theme_spellings(self) -> dict[str, str]:
+        """Each way a theme of the vocabulary may be written, as a slug: its label's
+        slug and its own, to the theme's slug."""
+        spellings = {slugify(label): slug for slug, label in self.vocabulary.items()}
+        spellings.update({slug: slug for slug in self.vocabulary})
+        return spellings
+
     @property
     def authors_path(self) -> str:
         """The authors file, relative to docs_dir."""

@@ -252,16 +252,25 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         return {}, False
     fields: dict[str, Field] = {}
     constructor = SafeConstructor()
+    # Without an alias, each node is written out, and a short block has few nodes:
+    # only a block with a `*` or a long one can stand for too many.
+    bounded = "*" not in text and len(text) < MAX_ITEMS // 2
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + _OFFSET
-        if not isinstance(key_node, yaml.ScalarNode) and expanded_size(key_node) > MAX_ITEMS:
+        if (
+            not bounded
+            and not isinstance(key_node, yaml.ScalarNode)
+            and expanded_size(key_node) > MAX_ITEMS
+        ):
             reader.problem(line, "WN008", too_large("a key"), TOO_LARGE_HINT)
             continue
         key = _construct(constructor, key_node)
         if not isinstance(key, str):
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key)
-        refused = not isinstance(value_node, yaml.ScalarNode) and (
-            expanded_size(value_node) > MAX_ITEMS
+        refused = (
+            not bounded
+            and not isinstance(value_node, yaml.ScalarNode)
+            and expanded_size(value_node) > MAX_ITEMS
         )
         if refused:
             reader.problem(line, "WN008", too_large(quote(key)), TOO_LARGE_HINT)

@@ -135,8 +135,7 @@ class MetaChecks(FieldReader):
     def check_themes(self) -> tuple[Theme, ...]:
         vocabulary = self.settings.vocabulary
         # A theme may be written as its slug or as its label, in any case.
-        spellings = {slugify(label): slug for slug, label in vocabulary.items()}
-        spellings.update({slug: slug for slug in vocabulary})
+        spellings = self.settings.theme_spellings
         themes: dict[str, Theme] = {}
         for key in self.settings.theme_keys:
             found = self.value(key)
@@ -189,15 +188,21 @@ class MetaChecks(FieldReader):
             return  # the YAML problem says it all; every field would look missing
         # A field that is present but wrong has a problem of its own; this rule is
         # only about absence. The date is always needed, so WN101 covers it.
-        present = {
-            "date": True,
-            "week": self.given("week"),  # else it defaults from the date
-            "title": title_source != "format" or self.given("title"),
-            "authors": any(self.given(k) for k in ("author", "authors")),
-            "themes": any(self.given(k) for k in self.settings.theme_keys),
-            "summary": any(self.given(k) for k in self.settings.summary_keys),
+        keys = {
+            "week": ("week",),  # else it defaults from the date
+            "title": ("title",),
+            "authors": ("author", "authors"),
+            "themes": self.settings.theme_keys,
+            "summary": self.settings.summary_keys,
         }
-        missing = [name for name in self.settings.required if not present[name]]
+
+        def present(name: str) -> bool:
+            if name == "date" or (name == "title" and title_source != "format"):
+                return True
+            return any(self.given(key) for key in keys[name])
+
+        # Only the fields the settings require are looked at: this runs for every note.
+        missing = [name for name in self.settings.required if not present(name)]
         if not missing:
             return
         people = sorted(self.authors.people) if self.authors else []

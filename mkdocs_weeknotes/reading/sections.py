@@ -113,7 +113,12 @@ def _normalized(headings: tuple[str, ...]) -> tuple[str, ...]:
 
 def rollup_for(text: str, rollups: Sequence[Rollup]) -> Rollup | None:
     """The rollup whose heading `text` is: the one that matches most of it."""
-    key = normalize(text)
+    return _rollup_for(normalize(text), tuple(rollups))
+
+
+# Notes repeat the same few headings: each is matched once per set of rollups.
+@functools.lru_cache(maxsize=4096)
+def _rollup_for(key: str, rollups: tuple[Rollup, ...]) -> Rollup | None:
     best: Rollup | None = None
     longest = 0
     for rollup in rollups:
