@@ -87,8 +87,8 @@ def test_note_pages_show_week_people_themes_and_neighbours(built: Build) -> None
     assert ">Rob Miller</a>" in html and ">Liz Okafor</a>" in html
     assert ">Data Science</a>" in html
     # Each person's older and newer note.
-    assert "← Skills workshop" in html and "&lt;script&gt;alert(1)&lt;/script&gt; →" in html
-    assert "← Five interviews" in html and "Research and skills →" in html
+    assert "&larr; Skills workshop" in html and "&lt;script&gt;alert(1)&lt;/script&gt; &rarr;" in html
+    assert "&larr; Five interviews" in html and "Research and skills &rarr;" in html
 
 
 def test_every_relative_link_resolves(built: Build) -> None:
@@ -230,7 +230,7 @@ def test_listings_and_note_decorations_stay_out_of_search(tmp_path: Path, theme:
     assert "Skills workshop" not in note and "Week commencing" not in note
     assert "Written together" in note
     html = (build.site_dir / "weeknotes/2019/2019-07-05-rob/index.html").read_text("utf-8")
-    assert "← Skills workshop" in html and "Week commencing" in html
+    assert "&larr; Skills workshop" in html and "Week commencing" in html
     assert "wn-deferred" not in html
     listing = (build.site_dir / "weeknotes/themes/skills/index.html").read_text("utf-8")
     assert "We ran a skills workshop" in listing and "wn-deferred" not in listing
