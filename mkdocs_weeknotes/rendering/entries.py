@@ -3,6 +3,7 @@ pages that show them (a rollup's pages, a week's page, a person's or theme's pag
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 from markupsafe import Markup
@@ -111,7 +112,13 @@ class EntryViews:
 
 
 def _entry_id(rollup: str, note: Note, number: int) -> str:
-    return f"wn-{rollup}-{slugify(note.src_uri.removesuffix('.md'))}-{number}"
+    return f"wn-{rollup}-{_note_slug(note.src_uri)}-{number}"
+
+
+# A note's entries are on several pages (its week's, its people's, its rollup's).
+@functools.lru_cache(maxsize=4096)
+def _note_slug(src_uri: str) -> str:
+    return slugify(src_uri.removesuffix(".md"))
 
 
 def _with_footnotes(section: HtmlSection) -> str:
