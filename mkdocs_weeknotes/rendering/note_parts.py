@@ -140,7 +140,9 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
         row = ["<p>"]
         if older is not None:
             url = text(renderer.url(older.src_uri, here))
-            row.append(f'<a class="wn-older" href="{url}" rel="prev">&larr; {text(older.title)}</a> ')
+            row.append(
+                f'<a class="wn-older" href="{url}" rel="prev">&larr; {text(older.title)}</a> '
+            )
         name = text(person.name if person else ident)
         page = renderer.url(plan.uri("person", ident), here)
         if page:
@@ -149,7 +151,9 @@ def footer(renderer: Renderer, note: Note, here: File) -> str:
             row.append(f'<span class="wn-neighbours-person">{name}</span>')
         if newer is not None:
             url = text(renderer.url(newer.src_uri, here))
-            row.append(f' <a class="wn-newer" href="{url}" rel="next">{text(newer.title)} &rarr;</a>')
+            row.append(
+                f' <a class="wn-newer" href="{url}" rel="next">{text(newer.title)} &rarr;</a>'
+            )
         row.append("</p>\n")
         rows.append("".join(row))
     if not rows:
@@ -289,7 +293,9 @@ def week(renderer: Renderer, listing: WeekListing, here: File) -> str:
         )
     if listing.next:
         label, url = listing.next
-        out.append(f'<a rel="next" href="{text(url)}">{words["next_week"]}: {text(label)} &rarr;</a>')
+        out.append(
+            f'<a rel="next" href="{text(url)}">{words["next_week"]}: {text(label)} &rarr;</a>'
+        )
     if listing.year_ago:
         label, url = listing.year_ago
         out.append(

@@ -325,10 +325,8 @@ def feed_link(
 
 def put_in(text: str, parts: list[tuple[str, str]]) -> str:
     """`text` with the first of each mark replaced by its part, in one copy."""
-    found = sorted(
-        (at, mark, part) for mark, part in parts if (at := text.find(mark)) != -1
-    )
-    pieces = []
+    found = sorted((at, mark, part) for mark, part in parts if (at := text.find(mark)) != -1)
+    pieces: list[str] = []
     start = 0
     for at, mark, part in found:
         pieces += (text[start:at], part)
