@@ -17,7 +17,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from .reading.sections import Rollup
 from .reading.selection import Selector
-from .slugs import slugify
+from .slugs import slugify, spellings
 from .suggest import closest
 from .text import without_controls
 from .words import ENGLISH, ENGLISH_PLURALS, KEYS, Words
@@ -618,9 +618,7 @@ class WeeknotesConfig(Config):
     def theme_spellings(self) -> dict[str, str]:
         """Each way a theme of the vocabulary may be written, as a slug: its label's
         slug and its own, to the theme's slug."""
-        spellings = {slugify(label): slug for slug, label in self.vocabulary.items()}
-        spellings.update({slug: slug for slug in self.vocabulary})
-        return spellings
+        return spellings(self.vocabulary)
 
     @property
     def authors_path(self) -> str:

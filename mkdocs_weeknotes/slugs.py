@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 
 # Letters and digits of any script survive; everything else becomes one hyphen.
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)
@@ -32,3 +33,11 @@ def slugify(text: str) -> str:
     keep = MAX_BYTES - len(digest) - 1
     head = data[:keep].decode("utf-8", errors="ignore").rstrip("-")
     return f"{head}-{digest}"
+
+
+def spellings(labels: Mapping[str, str]) -> dict[str, str]:
+    """Each way a theme may be written, as a slug, to the theme's slug: its label's
+    slug and its own. `labels` maps each theme's slug to its label."""
+    found = {slugify(label): slug for slug, label in labels.items()}
+    found.update({slug: slug for slug in labels})
+    return found

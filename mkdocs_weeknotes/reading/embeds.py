@@ -21,7 +21,7 @@ from typing import Protocol
 
 from ..model import Person, Theme
 from ..problems import Problem, quote
-from ..slugs import slugify
+from ..slugs import slugify, spellings
 from ..suggest import closest
 from .sections import unfenced
 
@@ -175,9 +175,7 @@ class _Report(Protocol):
 
 def _theme(written: str, themes: Mapping[str, Theme], problem: _Report) -> str | None:
     """A theme's slug, written as its slug or its label, in any case."""
-    spellings = {slugify(theme.label): slug for slug, theme in themes.items()}
-    spellings.update({slug: slug for slug in themes})
-    slug = spellings.get(slugify(written))
+    slug = spellings({slug: theme.label for slug, theme in themes.items()}).get(slugify(written))
     if slug is None:
         labels = [*themes, *(theme.label for theme in themes.values())]
         near = closest(written, labels)

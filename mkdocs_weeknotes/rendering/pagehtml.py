@@ -143,10 +143,12 @@ class PageHtml:
 
         return embeds.HTML.sub(mark, html)
 
-    def _fill_embeds(self, text: str, page: Page) -> str:
-        for placeholder, embed in self.embedded.pop(page.file.src_uri, []):
-            text = text.replace(placeholder, self.renderer.embed(embed, page.file), 1)
-        return text
+    def _embeds_made(self, page: Page) -> list[tuple[str, str]]:
+        """The page's embed placeholders, each with its listing, for `put_in`."""
+        return [
+            (placeholder, self.renderer.embed(embed, page.file))
+            for placeholder, embed in self.embedded.pop(page.file.src_uri, [])
+        ]
 
     def _mention_link(self, here: File) -> Callable[[str], tuple[str, str] | None]:
         """For a handle, the link from `here` to its person's page and their name,
@@ -195,7 +197,7 @@ class PageHtml:
             for uri in list(self.embedded):
                 file = files.src_uris.get(uri)
                 if file is not None and file.page is not None and file.page.content:
-                    file.page.content = self._fill_embeds(file.page.content, file.page)
+                    file.page.content = put_in(file.page.content, self._embeds_made(file.page))
         log = self.plan.rollup(LEARNING)
         for uri, spec in self.generated.items():
             file = files.get_file_from_path(uri)
@@ -250,8 +252,6 @@ class PageHtml:
         own_toc = self._own_toc.pop(uri, None)
         if own_toc is not None:
             page.toc = own_toc
-        if uri in self.embedded:
-            output = self._fill_embeds(output, page)
         own = self._feeds_by_page.get(uri)
         team = self._feeds_by_page.get(self.plan.uri("latest") or "")
         links = "".join(
@@ -262,6 +262,8 @@ class PageHtml:
         # Each part goes where its mark is, in one copy of the page: a note's page
         # is copied once instead of once for each part.
         parts = [("</head>", links + "</head>")] if links else []
+        if uri in self.embedded:
+            parts += self._embeds_made(page)
         deferred = self.deferred.pop(uri, None)
         if deferred is not None:
             parts.append((_placeholder(uri), self._deferred_html(deferred)))
