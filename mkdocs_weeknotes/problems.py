@@ -31,7 +31,7 @@ CODES: dict[str, str] = {
     "WN110": "a text field (`title`, `summary`) that is not text",
     "WN111": "both `author` and `authors` are set",
     "WN201": "two notes by the same person for the same week",
-    "WN202": "two translations of one note in the same language",
+    "WN202": "notes that share a `ref` but are in one language, or of different weeks or people",
     "WN203": "a `lang` that is not a language code",
     "WN301": "the authors file cannot be read or is not valid YAML",
     "WN302": "the authors file does not have the expected shape",

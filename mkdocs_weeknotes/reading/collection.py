@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 
 from ..config import WeeknotesConfig
 from ..model import Note, Person, Theme
@@ -243,8 +244,8 @@ def collect(
     themes, notes = _canonical_themes(notes, settings)
     translations = find_translations(notes, settings.language)
     twins = frozenset(uri for uri, group in translations.items() if group[0] != uri)
-    duplicates = _same_week([n for n in notes if n.src_uri not in twins], week_lines)
-    duplicates += _same_language(notes, translations, ref_lines)
+    duplicates = _same_week([n for n in notes if n.src_uri not in twins], week_lines, ref_lines)
+    duplicates += _shared_refs(notes, translations, ref_lines)
     problems.extend(duplicates)
     flagged = {p.path for p in duplicates}
     notes = [replace(n, has_problems=True) if n.path in flagged else n for n in notes]
@@ -322,8 +323,23 @@ def _most_common(counts: Counter[str]) -> str:
 _NAMED = 3
 
 
-def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem]:
-    """Two notes by one person for one week: each note names the other."""
+def _named(paths: list[str], count: int) -> str:
+    """The first few of `count` paths, and how many more: a line per note naming
+    every other one would grow with the square of the group."""
+    named = ", ".join(paths[:_NAMED])
+    if count > _NAMED:
+        named += f" and {count - _NAMED:,} more"
+    return named
+
+
+def _same_week(
+    notes: list[Note], week_lines: Mapping[str, int], ref_lines: Mapping[str, int]
+) -> list[Problem]:
+    """Two notes by one person for one week: each note names the other.
+
+    A note in another language by the same people is most likely a translation
+    whose `ref` differs: it is named once, with that advice, not once a person.
+    """
     by_slot: dict[tuple[str, object], list[Note]] = defaultdict(list)
     for note in notes:
         if note.week is None:
@@ -331,39 +347,141 @@ def _same_week(notes: list[Note], week_lines: Mapping[str, int]) -> list[Problem
         for person in note.authors:
             by_slot[(person, note.week)].append(note)
     problems: list[Problem] = []
+    probable: dict[str, list[Note]] = {}
     # Only the few slots with two notes are sorted: making a key for every note
     # took most of a rebuild's reading at 10,000 notes.
     twice = [item for item in by_slot.items() if len(item[1]) > 1]
     for (person, week), group in sorted(twice, key=lambda item: str(item[0])):
+        # Most weeks' notes are in one language, each with its own `ref`: then
+        # no pair is compared, and a note's line costs the same in any group.
+        mixed = len({_language(note) for note in group}) > 1
+        refs = Counter(note.ref for note in group)
         for note in group:
-            # A few names and a count: a line per note naming every other one would
-            # grow with the square of the group.
-            named = [other.path for other in group[: _NAMED + 1] if other is not note]
-            others = ", ".join(named[:_NAMED])
-            if len(group) - 1 > _NAMED:
-                others += f" and {len(group) - 1 - _NAMED:,} more"
+            skipped: set[Note] = set()
+            if mixed:
+                skipped = {o for o in group if _probable_translation(note, o)}
+                if skipped:
+                    found = probable.setdefault(note.src_uri, [])
+                    found.extend(o for o in group if o in skipped and o not in found)
+            # Notes that share a `ref` but are kept apart are WN202.
+            count = len(group) - refs[note.ref] - sum(o.ref != note.ref for o in skipped)
+            if count <= 0:
+                continue
+            others = list(
+                islice(
+                    (o.path for o in group if o.ref != note.ref and o not in skipped),
+                    _NAMED,
+                )
+            )
+            shown = _named(others, count)
             problems.append(
                 Problem(
                     note.path,
                     week_lines.get(note.src_uri, 1),
                     "WN201",
-                    f"{quote(person)} has another note for the week of {week}: {others}",
+                    f"{quote(person)} has another note for the week of {week}: {shown}",
                     "merge the notes, or correct the date or week of one",
                 )
             )
+    by_uri = {note.src_uri: note for note in notes}
+    for uri, translations in probable.items():
+        note = by_uri[uri]
+        languages = " or ".join(sorted({_in(other.lang) for other in translations}))
+        paths = _named([other.path for other in translations], len(translations))
+        problems.append(
+            Problem(
+                note.path,
+                ref_lines.get(uri, 1),
+                "WN201",
+                f"a note {languages} by the same people for the week of {note.week}"
+                f" has another 'ref': {paths}",
+                "if it is this note's translation, give both the same 'ref'; if not, merge them",
+            )
+        )
     return problems
+
+
+def _in(lang: str) -> str:
+    return f"in {quote(lang)}" if lang else "without 'lang'"
+
+
+def _language(note: Note) -> str:
+    # en-GB and en-US are one language; a note without `lang` is in none named.
+    return base_language(note.lang) if note.lang else ""
+
+
+def _probable_translation(note: Note, other: Note) -> bool:
+    """Another language, the same week and people (the `ref` differs)."""
+    return (
+        _language(note) != _language(other)
+        and note.week == other.week
+        and _same_people(note, other)
+    )
+
+
+def _same_people(note: Note, other: Note) -> bool:
+    """Whether two notes are by the same people.
+
+    A name the settings did not split, joined by a word they do not know
+    ("Andrew a Shaun" beside "Andrew and Shaun"), counts as the people it joins.
+    """
+    if note.authors == other.authors:
+        return True
+    return _people(note, other) == _people(other, note)
+
+
+def _people(note: Note, other: Note) -> frozenset[str]:
+    known = frozenset(other.authors)
+    people: set[str] = set()
+    for ident in note.authors:
+        joined = None if ident in known else _joined(ident.split("-"), known)
+        people.update(joined or (ident,))
+    return frozenset(people)
+
+
+def _joined(words: list[str], names: frozenset[str]) -> tuple[str, ...] | None:
+    """The names `words` is made of, each joined to the next by one word, if it is
+    two or more of them ('andrew-a-shaun': 'andrew', 'shaun')."""
+
+    def parse(start: int) -> tuple[str, ...] | None:
+        for end in range(start + 1, len(words) + 1):
+            name = "-".join(words[start:end])
+            if name not in names:
+                continue
+            if end == len(words):
+                return (name,)
+            rest = parse(end + 1) if end + 1 < len(words) else None
+            if rest is not None:
+                return (name, *rest)
+        return None
+
+    found = parse(0)
+    return found if found is not None and len(found) > 1 else None
+
+
+def _may_translate(note: Note, other: Note) -> bool:
+    """Whether two notes with one `ref` can be translations of each other: each
+    in its own language, for the same week, by the same people."""
+    return (
+        _language(note) != _language(other)
+        and note.week == other.week
+        and _same_people(note, other)
+    )
 
 
 def find_translations(notes: Iterable[Note], language: str) -> dict[str, tuple[str, ...]]:
     """Notes that are translations of each other, by each one's src_uri.
 
-    A group is the notes that share a `ref` (or a path, less its language suffix).
-    The note listed for the group comes first: the one in the site's `language`,
-    else one without `lang`, else the first by path.
+    A group is the notes that share a `ref` (or a path, less its language
+    suffix) and can be translations: no two in one language, all for one week,
+    all by the same people. A `ref` copied onto another note makes no group of
+    the two; each stays a note of its own (and is WN202, see _shared_refs).
+    The note listed for the group comes first: the one in the site's
+    `language`, else one without `lang`, else the first by path.
     """
-    groups: dict[str, list[Note]] = defaultdict(list)
+    by_ref: dict[str, list[Note]] = defaultdict(list)
     for note in notes:
-        groups[note.ref].append(note)
+        by_ref[note.ref].append(note)
     site = base_language(language)
 
     def rank(note: Note) -> tuple[int, str]:
@@ -371,39 +489,127 @@ def find_translations(notes: Iterable[Note], language: str) -> dict[str, tuple[s
         return (0 if own == site else 1 if not own else 2, note.src_uri)
 
     found: dict[str, tuple[str, ...]] = {}
-    for group in groups.values():
-        if len(group) < 2:
+    for shared in by_ref.values():
+        if len(shared) < 2:
             continue
-        ordered = tuple(note.src_uri for note in sorted(group, key=rank))
-        for note in group:
-            found[note.src_uri] = ordered
+        # By week first: a `ref` copied onto every note of a template must not
+        # compare each note with every other.
+        by_week: dict[object, list[Note]] = defaultdict(list)
+        for note in shared:
+            by_week[note.week].append(note)
+        for week_notes in by_week.values():
+            groups: list[list[Note]] = []
+            languages: list[set[str]] = []
+            # Per language, the first group that may lack it: groups only gain languages.
+            start: dict[str, int] = {}
+            for note in sorted(week_notes, key=rank):
+                lang = _language(note)
+                first = start.get(lang, 0)
+                while first < len(groups) and lang in languages[first]:
+                    first += 1
+                start[lang] = first
+                for index in range(first, len(groups)):
+                    group = groups[index]
+                    if lang not in languages[index] and all(_same_people(note, o) for o in group):
+                        group.append(note)
+                        languages[index].add(lang)
+                        break
+                else:
+                    groups.append([note])
+                    languages.append({lang})
+            for group in groups:
+                if len(group) > 1:
+                    ordered = tuple(note.src_uri for note in group)
+                    for note in group:
+                        found[note.src_uri] = ordered
     return found
 
 
-def _same_language(
+def _shared_refs(
     notes: list[Note], translations: Mapping[str, tuple[str, ...]], ref_lines: Mapping[str, int]
 ) -> list[Problem]:
-    """Two translations of one note in the same language: each names the other."""
-    by_uri = {note.src_uri: note for note in notes}
+    """Notes that share a `ref` but are not translations of each other: each is
+    reported, naming a few of the others, by the reason that keeps them apart.
+
+    Notes in one language always are. A note in another language is not, when
+    either note's translations hold one in the other's language: that note's
+    clash is the one to mend. Notes are found by language, so that a `ref`
+    copied onto every note does not compare each note with every other.
+    """
+    by_ref: dict[str, list[Note]] = defaultdict(list)
+    for note in notes:
+        by_ref[note.ref].append(note)
     problems: list[Problem] = []
-    for uri, group in translations.items():
-        note = by_uri[uri]
-        same = [
-            by_uri[other].path
-            for other in group
-            if other != uri and by_uri[other].lang.casefold() == note.lang.casefold()
-        ]
-        if not same:
+    for ref, shared in by_ref.items():
+        if len(shared) < 2:
             continue
-        what = f"in {quote(note.lang)}" if note.lang else "without 'lang'"
-        ref = note.ref.removeprefix("ref:")
-        problems.append(
-            Problem(
-                note.path,
-                ref_lines.get(uri, 1),
-                "WN202",
-                f"another translation of {quote(ref)} is {what} too: {', '.join(same[:_NAMED])}",
-                "give each translation its own 'lang', or one of them another 'ref'",
+        by_uri = {note.src_uri: note for note in shared}
+        spoken = {
+            note.src_uri: frozenset(
+                _language(by_uri[uri]) for uri in translations.get(note.src_uri, (note.src_uri,))
             )
-        )
+            for note in shared
+        }
+        by_language: dict[str, list[Note]] = defaultdict(list)
+        for note in shared:
+            by_language[_language(note)].append(note)
+        for note in shared:
+            lang = _language(note)
+            others = [
+                other
+                for language, group in by_language.items()
+                if language not in spoken[note.src_uri]
+                for other in group
+                if lang not in spoken[other.src_uri]
+            ]
+            reasons = {
+                "language": [other for other in by_language[lang] if other is not note],
+                "week": [other for other in others if other.week != note.week],
+                "people": [
+                    other
+                    for other in others
+                    if other.week == note.week and not _same_people(note, other)
+                ],
+            }
+            for reason, apart in reasons.items():
+                if apart:
+                    problems.append(_shared_ref(note, ref, reason, apart, ref_lines))
     return problems
+
+
+def _shared_ref(
+    note: Note,
+    ref: str,
+    reason: str,
+    apart: list[Note],
+    ref_lines: Mapping[str, int],
+) -> Problem:
+    count = len(apart)
+    others = apart[:_NAMED]
+    paths = _named([o.path for o in others], count)
+    if ref.startswith("ref:"):
+        name = f"the 'ref' {quote(ref.removeprefix('ref:'))}"
+    else:
+        name = f"the file name {quote(ref.removeprefix('file:'))}"
+    one = count == 1
+    if reason == "language":
+        why = f"{'and is' if one else 'and are'} {_in(note.lang)} too"
+        # The same week and people: a translation whose `lang` was not changed.
+        if all(o.week == note.week and _same_people(note, o) for o in others):
+            hint = "give each translation its own 'lang', or one of them its own 'ref'"
+        else:
+            hint = "give the note that is not a translation its own 'ref'"
+    elif reason == "week":
+        why = f"but {'is' if one else 'are'} for another week"
+        hint = "give the note that is not a translation its own 'ref', or correct its date"
+    else:
+        why = f"but {'is' if one else 'are'} by other people"
+        hint = "give the note that is not a translation its own 'ref', or correct its authors"
+    who = "another note has" if one else f"{count:,} other notes have"
+    return Problem(
+        note.path,
+        ref_lines.get(note.src_uri, 1),
+        "WN202",
+        f"{who} {name} {why}, so each is a note of its own: {paths}",
+        hint,
+    )
