@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_site, mkdocs_build
+from tests.conftest import ROOT, SITES, copy_site, mkdocs_build
 
 ENGLISH = "2023-03-10-tal-weeknotes"
 WELSH = "2023-03-10-tal-wythnosnodiadau"
@@ -98,15 +99,71 @@ def test_two_translations_in_one_language_are_wn202(tmp_path: Path) -> None:
     (notes / "2023-03-10-tal-copy.md").write_text(english.replace("paper maps", "old maps"))
     build = mkdocs_build(site, tmp_path)
     lines = build.problem_lines()
+    # The copy and the note it copied; not the Welsh translation, nor WN201.
     assert sorted(line.split(":")[0] for line in lines) == [
         "docs/weeknotes/2023/2023-03-10-tal-copy.md",
         f"docs/weeknotes/2023/{ENGLISH}.md",
     ]
     assert lines[0] == (
-        "docs/weeknotes/2023/2023-03-10-tal-copy.md:6: WN202 another translation of"
-        f" 'tal-2023-10' is in 'en' too: docs/weeknotes/2023/{ENGLISH}.md"
-        " (give each translation its own 'lang', or one of them another 'ref')"
+        "docs/weeknotes/2023/2023-03-10-tal-copy.md:6: WN202 another note has the 'ref'"
+        " 'tal-2023-10' and is in 'en' too, so each is a note of its own:"
+        f" docs/weeknotes/2023/{ENGLISH}.md"
+        " (give each translation its own 'lang', or one of them its own 'ref')"
     )
+    # Neither English note hides the other.
+    latest = build.page("weeknotes/index.html")
+    assert "Tal&#39;s week of old maps" in latest and "Tal&#39;s week of paper maps" in latest
+
+
+def test_a_ref_copied_onto_a_later_note_hides_nothing(tmp_path: Path) -> None:
+    """A note whose `ref` is another's in the same language, or whose week or
+    people differ, is a note of its own everywhere; translations whose `ref`s
+    differ are told to share one."""
+    build = mkdocs_build(SITES / "translation-refs", tmp_path)
+    assert build.exit_code == 0, build.output
+    notes = "docs/weeknotes/2023/"
+    lines = build.problem_lines()
+    wn202 = sorted(line.split(":")[0] for line in lines if " WN202 " in line)
+    assert wn202 == [f"{notes}2023-05-05-ana.md", f"{notes}2023-09-15-ana.md"]
+    assert (
+        f"{notes}2023-09-15-ana.md:6: WN202 another note has the 'ref' 'ana-2023-18' and is"
+        f" in 'en' too, so each is a note of its own: {notes}2023-05-05-ana.md"
+        " (give the note that is not a translation its own 'ref')"
+    ) in lines
+
+    # September's note has its own week, and is in every listing, rollup and feed.
+    september = "Ana maps the flood plain"
+    for page in [
+        "weeknotes/weeks/2023-W37/index.html",
+        "weeknotes/index.html",
+        "weeknotes/2023/index.html",
+        "weeknotes/themes/floods/index.html",
+        "weeknotes/people/ana-lopes/index.html",
+        "weeknotes/learning/index.html",
+        "weeknotes/feed.xml",
+    ]:
+        assert september in build.page(page), page
+    assert "flood plain is wider downstream" in build.page("weeknotes/learning/index.html")
+    # It is nobody's translation, and May's note keeps its Welsh one.
+    assert "wn-translations" not in build.page("weeknotes/2023/2023-09-15-ana/index.html")
+    may = build.page("weeknotes/weeks/2023-W18/index.html")
+    assert "Ana counts the weirs" in may and "Ana yn cyfrif y coredau" not in may
+    assert ">Cymraeg</a>" in may and september not in may
+
+    # Ben's two notes are one in two languages with two `ref`s: one line each.
+    advice = [line for line in lines if "give both the same 'ref'" in line]
+    assert sorted(line.split(":")[0] for line in advice) == [
+        f"{notes}2023-06-08-ben-cy.md",
+        f"{notes}2023-06-09-ben.md",
+    ]
+    assert not any("'ben-ward' has another note" in line for line in lines)
+    # Cai's note in English that week is a second note, as ever.
+    cai = [line for line in lines if line.startswith(f"{notes}2023-06-07-cai.md")]
+    assert cai == [
+        f"{notes}2023-06-07-cai.md:3: WN201 'cai-jones' has another note for the week of"
+        f" 2023-06-05: {notes}2023-06-08-ben-cy.md, {notes}2023-06-09-ben.md"
+        " (merge the notes, or correct the date or week of one)"
+    ]
 
 
 def test_a_lang_that_is_not_a_code_is_wn203(tmp_path: Path) -> None:
@@ -144,3 +201,70 @@ def test_lang_and_ref_are_in_the_schema() -> None:
     options = settings()
     schema = front_matter_schema(options, collect([], options, None))
     assert {"lang", "ref"} <= set(schema["properties"])
+
+
+NRW = ROOT.parent / "shared" / "corpus" / "nrw" / "source"
+
+
+def nrw_posts() -> list[Path]:
+    if not NRW.is_dir():
+        pytest.skip(f"the nrw archive is not at {NRW}")
+    return sorted(NRW.glob("*/updates/_posts/*.md"))
+
+
+def front(path: Path, key: str) -> str:
+    found = re.search(rf"^{key}:(.*)$", path.read_text("utf-8"), re.MULTILINE)
+    return found.group(1).strip() if found else ""
+
+
+def test_the_nrw_archive_folds_only_its_translations() -> None:
+    """Each Welsh note is folded with the English note of its day and `ref`, and
+    no two English notes are, whatever `ref` they share."""
+    from mkdocs_weeknotes.reading.collection import Source, collect
+    from tests.conftest import settings
+
+    posts = nrw_posts()
+    sources = [
+        Source(p.relative_to(NRW).as_posix(), p.relative_to(NRW).as_posix(), p.read_bytes())
+        for p in posts
+    ]
+    result = collect(sources, settings(notes_dir="."), None)
+    english = {p.name[:10]: p for p in posts if p.parts[-4] == "en"}
+    expected = set()
+    for welsh in (p for p in posts if p.parts[-4] == "cy"):
+        twin = english.get(welsh.name[:10])
+        if twin is not None and front(twin, "ref") == front(welsh, "ref"):
+            expected.add((twin.relative_to(NRW).as_posix(), welsh.relative_to(NRW).as_posix()))
+    assert len(expected) >= 15
+    assert set(result.translations.values()) == expected
+
+
+def test_the_nrw_archive_keeps_a_note_with_a_copied_ref_whole(tmp_path: Path) -> None:
+    nrw_posts()
+    site = tmp_path / "nrw"
+    site.mkdir()
+    (site / "mkdocs.yml").write_text(
+        f"site_name: NRW\ndocs_dir: {json.dumps(str(NRW))}\nplugins:\n  - weeknotes:\n"
+        '      notes_dir: "."\n      include: ["*/updates/_posts/*.md"]\n'
+    )
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    november = "en/updates/_posts/2024-11-29-week-notes.md"
+    assert front(NRW / november, "ref") == front(
+        NRW / "en/updates/_posts/2024-07-12-week-notes.md", "ref"
+    )
+    # Its own week page, and July's week holds July's note only.
+    assert "Weeknotes 29/11/2024" in build.page("weeks/2024-W48/index.html")
+    july = build.page("weeks/2024-W28/index.html")
+    assert "Weeknotes 12/07/2024" in july and "29/11/2024" not in july
+    assert "Weeknotes 29/11/2024" in build.page("2024/index.html")
+    lines = build.problem_lines()
+    assert any(f"{november}:5: WN202 another note has the 'ref'" in line for line in lines)
+    # A June note in each language, one `ref` each: told to share one.
+    june = [
+        "cy/updates/_posts/2023-06-16-week-notes.md",
+        "en/updates/_posts/2023-06-15-week-notes.md",
+    ]
+    for path in june:
+        mine = [line for line in lines if path + ":" in line.split(" ")[0]]
+        assert len(mine) == 1 and "give both the same 'ref'" in mine[0], mine
