@@ -18,9 +18,10 @@ is ever a note.
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..problems import Problem, quote
@@ -31,33 +32,76 @@ INDEX_NAMES = ("index.md", "README.md")
 
 @functools.lru_cache(maxsize=256)
 def glob_pattern(glob: str) -> re.Pattern[str]:
-    """A glob as a regular expression matching a whole relative path."""
+    """A glob as a regular expression matching a whole relative path.
+
+    The expression never tries one `*` or `**` at every length against every
+    length of the next: the text between two stars has a fixed length, so its
+    first place is as good as any, and it is taken once, for good (see _first).
+    A glob of many stars against a long name is then a matter of one pass,
+    where trying every way would take years."""
     anchored = "/" in glob.rstrip("/")
     parts = glob.strip("/").split("/")
     if not anchored:
         parts = ["**", *parts]  # a bare name: in any folder
+    # '**/**' is '**'.
+    parts = [p for i, p in enumerate(parts) if p != "**" or parts[i - 1 : i] != ["**"]]
+    names = itertools.count()
     out: list[str] = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if part == "**":
-            # Any folders, none too; as the last part, anything below.
-            out.append(".*" if last else "(?:[^/]*/)*")
-            continue
-        out.append(_part(part) + ("" if last else "/"))
+    i = 0
+    while i < len(parts):
+        if parts[i] != "**":
+            out.append(_name(parts[i], names) + ("/" if i < len(parts) - 1 else ""))
+            i += 1
+        elif i == len(parts) - 1:
+            out.append(".*")  # as the last part, anything below
+            i += 1
+        else:
+            # Any folders, none too, then the names up to the next '**': at their
+            # first place, as they are a fixed number of folders.
+            end = parts.index("**", i + 1) if "**" in parts[i + 1 :] else len(parts)
+            names_between = "/".join(_name(part, names) for part in parts[i + 1 : end])
+            out.append(
+                _first(f"(?:[^/]*/)*?{names_between}{'/' if end < len(parts) else ''}", names)
+            )
+            i = end
     # A glob that matches a folder matches everything in it, as in .gitignore.
     return re.compile("".join(out) + r"(?:/.*)?\Z", re.DOTALL)
 
 
-def _part(part: str) -> str:
-    """One folder or file name of a glob, as a regular expression."""
-    out: list[str] = []
+def _first(pattern: str, names: Iterator[int]) -> str:
+    """`pattern` where it first matches, never tried again at another length: a
+    lookahead is never gone back into, and its group is then matched as text."""
+    name = f"g{next(names)}"
+    return f"(?=(?P<{name}>{pattern}))(?P={name})"
+
+
+def _name(part: str, names: Iterator[int]) -> str:
+    """One folder or file name of a glob, as a regular expression that ends where
+    the name does."""
+    # The pieces between stars, each a run of one-character expressions.
+    pieces: list[str] = [""]
+    for token in _tokens(part):
+        if token is None:
+            pieces.append("")
+        else:
+            pieces[-1] += token
+    out = pieces[0]
+    if len(pieces) > 1:
+        out += "".join(_first(f"[^/]*?{piece}", names) for piece in pieces[1:-1])
+        out += f"[^/]*{pieces[-1]}"
+    return out + r"(?=/|\Z)"
+
+
+def _tokens(part: str) -> list[str | None]:
+    """A glob's name as one regular expression per character it matches, and None
+    for each `*` (a run of them is one)."""
+    out: list[str | None] = []
     i = 0
     while i < len(part):
         char = part[i]
         if char == "*":
-            while i + 1 < len(part) and part[i + 1] == "*":
-                i += 1  # '**' inside a name is just '*'
-            out.append("[^/]*")
+            if not out or out[-1] is not None:  # '**' inside a name is just '*'
+                out.append(None)
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
@@ -74,7 +118,7 @@ def _part(part: str) -> str:
         else:
             out.append(re.escape(char))
         i += 1
-    return "".join(out)
+    return out
 
 
 def _valid(chars: str) -> bool:
@@ -121,11 +165,11 @@ class Selector:
             return NOT_INCLUDED
         if self._generated_place(path):
             return GENERATED
-        if not self._included.match(path):
+        if not _any(self.include, path):
             return NOT_INCLUDED
         if posixpath.basename(path) in INDEX_NAMES and not self._names_index(path):
             return INDEX_FILE
-        if self._excluded is not None and self._excluded.match(path):
+        if _any(self.exclude, path):
             return EXCLUDED
         return None
 
@@ -149,17 +193,9 @@ class Selector:
     def _generated_prefixes(self) -> tuple[str, ...]:
         return tuple(folder + "/" for folder in self.generated_folders)
 
-    @functools.cached_property
-    def _included(self) -> re.Pattern[str]:
-        return _union(self.include)
 
-    @functools.cached_property
-    def _excluded(self) -> re.Pattern[str] | None:
-        return _union(self.exclude) if self.exclude else None
-
-
-def _union(globs: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{glob_pattern(g).pattern})" for g in globs), re.DOTALL)
+def _any(globs: Iterable[str], path: str) -> bool:
+    return any(glob_pattern(glob).match(path) for glob in globs)
 
 
 def listed(globs: Sequence[str]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import random
+import threading
 from collections import Counter
 
 import pytest
@@ -103,6 +106,79 @@ def test_exclude_leaves_out_what_include_selected() -> None:
     assert selector.why_not("_posts/2020-07-10-weeknotes.md") is None
     assert selector.why_not("_posts/2020-07-13-project-update-x.md") == EXCLUDED
     assert selector.why_not("_posts/drafts/2020-07-10-weeknotes.md") == EXCLUDED
+
+
+# Globs of many stars: each tried at every length against every length of the
+# next, these take longer than anyone waits (the first one, minutes at 40 characters).
+PATHOLOGICAL = [
+    ("*a*a*a*a*a*a*a*a*a*a*b", "a" * 5000 + ".md", False),
+    ("*a*a*a*a*a*a*a*a*a*a*b", "a" * 5000 + "b", True),
+    ("*a*a*a*a*a*a*a*a*a*a*b", "/".join(["a" * 60] * 80), False),
+    ("x/*a*a*a*a*a*a*a*a*a*a*b/y", "x/" + "a" * 3000 + "/y", False),
+    ("**/a/**/a/**/a/**/a/**/a/**/a/**/b", "/".join(["a"] * 1500), False),
+    ("**/a/**/a/**/a/**/a/**/a/**/a/**/b", "/".join(["a"] * 1500) + "/b", True),
+    ("**/**/**/**/**/**/**/**/**/**/b", "/".join(["a"] * 1500), False),
+    ("*?*?*?*?*?*?*?*?*?*?*?*?*?*?*[!a]", "a" * 5000, False),
+    ("**/*a*a*a*a*a*/**/*a*a*a*a*b", "/".join(["a" * 50] * 200), False),
+]
+
+
+def test_globs_of_many_stars_take_one_pass_over_long_names() -> None:
+    results: dict[int, bool] = {}
+
+    def run() -> None:
+        for number, (glob, path, _) in enumerate(PATHOLOGICAL):
+            results[number] = matches(glob, path)
+
+    # A thread, so a glob that backtracks fails the test instead of hanging it;
+    # the limit is generous: the whole list takes milliseconds.
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), f"still matching {PATHOLOGICAL[len(results)][0]!r}"
+    assert [results[n] for n in range(len(PATHOLOGICAL))] == [e for *_, e in PATHOLOGICAL]
+
+
+def _every_way(glob: str, path: str) -> bool:
+    """Whether `glob` matches `path`, by trying every way, as the settings page
+    says globs are read: slow, but plain. For globs of letters, '.', '?', '*' and '/'."""
+    parts = glob.strip("/").split("/")
+    if "/" not in glob.rstrip("/"):
+        parts = ["**", *parts]
+    names = path.split("/")
+
+    @functools.cache
+    def name(glob: str, text: str) -> bool:
+        if not glob:
+            return not text
+        if glob[0] == "*":
+            return name(glob[1:], text) or (bool(text) and name(glob, text[1:]))
+        return bool(text) and glob[0] in ("?", text[0]) and name(glob[1:], text[1:])
+
+    @functools.cache
+    def rest(i: int, j: int) -> bool:
+        """parts[i:] against names[j:]; a glob that matches a folder holds all in it."""
+        if parts[i] == "**":
+            if i == len(parts) - 1:
+                return i == 0 or j < len(names)  # anything below
+            return any(rest(i + 1, k) for k in range(j, len(names)))
+        if j >= len(names) or not name(parts[i], names[j]):
+            return False
+        return i == len(parts) - 1 or (j + 1 < len(names) and rest(i + 1, j + 1))
+
+    return rest(0, 0)
+
+
+def test_globs_match_as_trying_every_way_would() -> None:
+    chance = random.Random(24)
+    globs = ["a", "b", ".", "?", "*", "**", "/", "/**/"]
+    for _ in range(4000):
+        glob = "".join(chance.choices(globs, k=chance.randint(1, 7)))
+        if not glob.strip("/"):
+            continue
+        names = ["".join(chance.choices("ab.", k=chance.randint(1, 4))) for _ in range(4)]
+        path = "/".join(names[: chance.randint(1, 4)])
+        assert matches(glob, path) is _every_way(glob, path), (glob, path)
 
 
 @pytest.mark.parametrize(
