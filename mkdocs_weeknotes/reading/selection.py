@@ -10,9 +10,9 @@ matched against a file's path relative to `notes_dir`:
   any folder, a glob with one against the whole path; a glob that matches a
   folder (`drafts`, `drafts/`, `2019/*`) matches everything in it.
 
-Besides the globs, `index.md` and `README.md` files are notes only when an
-`include` glob ends in their name, and nothing at the place of a generated page
-is ever a note.
+Besides the globs, `index.md`, `_index.md` and `README.md` files are notes only
+when an `include` glob ends in their name, and nothing at the place of a
+generated page is ever a note (a file the globs select there is reported).
 """
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ from dataclasses import dataclass
 from ..problems import Problem, quote
 
 # Files that are a folder's page, not a note, unless an include glob names them.
-INDEX_NAMES = ("index.md", "README.md")
+# Hugo's `_index.md` is a section's list page.
+INDEX_NAMES = ("index.md", "_index.md", "README.md")
+# A year's archive page goes in a folder named by the year; a folder of other
+# digits (`7/`) holds notes like any other.
+_YEAR_FOLDER = re.compile("[0-9]{4}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -163,8 +167,22 @@ class Selector:
         path = self.relative(src_uri)
         if path is None:
             return NOT_INCLUDED
-        if self._generated_place(path):
+        if self.generated_place(path) is not None:
             return GENERATED
+        return self._chosen(path)
+
+    def passed_over(self, src_uri: str) -> tuple[str, str] | None:
+        """For a file the globs select that is not a note as a generated page goes
+        at its place: that place in words, and the glob that would exclude it
+        (see generated_place); to be reported (WN012)."""
+        path = self.relative(src_uri)
+        if path is None:
+            return None
+        place = self.generated_place(path)
+        return place if place is not None and self._chosen(path) is None else None
+
+    def _chosen(self, path: str) -> str | None:
+        """None if the globs select `path`, relative to notes_dir, else why not."""
         if not _any(self.include, path):
             return NOT_INCLUDED
         if posixpath.basename(path) in INDEX_NAMES and not self._names_index(path):
@@ -173,13 +191,18 @@ class Selector:
             return EXCLUDED
         return None
 
-    def _generated_place(self, path: str) -> bool:
+    def generated_place(self, path: str) -> tuple[str, str] | None:
+        """The generated page that goes at `path`, relative to notes_dir, in words,
+        and a glob for `exclude` that leaves out the place; None where none goes."""
         if path == "index.md":
-            return True  # the latest weeks
+            return "the page of the latest weeks goes here", "/index.md"
         head, _, rest = path.partition("/")
-        if head.isdigit() and rest == "index.md":
-            return True  # a year's archive
-        return path.startswith(self._generated_prefixes)
+        if rest == "index.md" and _YEAR_FOLDER.fullmatch(head):
+            return f"the archive of {head} goes here", f"/{path}"
+        if path.startswith(self._generated_prefixes):
+            folder = next(f for f in self.generated_folders if path.startswith(f + "/"))
+            return f"{quote(folder + '/')} is a folder of generated pages", f"/{folder}"
+        return None
 
     def _names_index(self, path: str) -> bool:
         """Whether an include glob that ends in this file's own name selects it."""
@@ -207,7 +230,7 @@ def listed(globs: Sequence[str]) -> str:
 _REASONS = {
     NOT_INCLUDED: ("{n} not selected by include {include}", "change 'include' to select the notes"),
     INDEX_FILE: (
-        "{n} named index.md or README.md",
+        "{n} named index.md, _index.md or README.md",
         "a folder's index.md is a note only when an include glob ends in index.md,"
         " such as '*/*/index.md'",
     ),
@@ -252,6 +275,24 @@ def nothing_found(
     return Problem(
         path, 1, "WN011", f"no notes among {_files(total)} under it: {', '.join(parts)}", hint
     )
+
+
+def passed_over(path: str, place: tuple[str, str]) -> Problem:
+    """WN012: the file at `path` is selected by the globs, but not read as a note,
+    as `place` (see Selector.passed_over) says."""
+    where, glob = place
+    return Problem(
+        path,
+        1,
+        "WN012",
+        f"not read as a note, though include selects it: {where}",
+        f"if it is a note, move it elsewhere; if not, add {quote(literal_glob(glob))} to exclude",
+    )
+
+
+def literal_glob(path: str) -> str:
+    """`path` as a glob that matches it alone: `*`, `?` and `[` as themselves."""
+    return re.sub(r"([*?\[])", r"[\1]", path)
 
 
 def _files(count: int) -> str:
