@@ -19,6 +19,7 @@ CODES: dict[str, str] = {
     "WN008": "a value that expands to too many items through YAML aliases",
     "WN010": "a note that cannot be read: a broken link, a link loop, no permission",
     "WN011": "no notes under `notes_dir`: it is missing, empty, or every file is left out",
+    "WN012": "a file that `include` selects where a generated page goes, so it is not a note",
     "WN101": "no date: neither a `date` key nor a YYYY-MM-DD file-name prefix",
     "WN102": "a date that is not a real calendar date",
     "WN103": "an author who is not in the authors file",

@@ -9,8 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
 
-from tests.conftest import SITES, Build, mkdocs_build, weeknotes
+from mkdocs_weeknotes.reading.site_notes import collect_site
+from tests.conftest import ROOT, SITES, Build, mkdocs_build, weeknotes
 from tests.htmlcheck import listed_notes
 
 MIXED = SITES / "mixed-posts"
@@ -71,7 +74,8 @@ def test_a_folder_per_week(theme: str, flat: bool, tmp_path: Path) -> None:
     assert build.problem_lines() == []
     assert listing(build, "weeknotes/index.html") == ["29", "28", "27"]
     # The site's own pages at a year page's and a theme page's places are kept and
-    # filled, and are no notes, though '*/*/index.md' would select the theme's.
+    # filled, and are no notes ('*/*/index.md' would select the theme's, but
+    # `exclude` leaves it out; without it, it is WN012).
     year = build.page("weeknotes/2018/index.html")
     assert "The year we opened on Saturdays." in year
     assert listing(build, "weeknotes/2018/index.html") == ["29", "28", "27"]
@@ -93,7 +97,7 @@ def test_a_folder_per_week(theme: str, flat: bool, tmp_path: Path) -> None:
             WEEKS,
             "mkdocs-default.yml",
             "docs/weeknotes:1: WN011 no notes among 5 Markdown files under it:"
-            " 3 named index.md or README.md, 2 where generated pages go"
+            " 3 named index.md, _index.md or README.md, 2 where generated pages go"
             " (a folder's index.md is a note only when an include glob ends in index.md,"
             " such as '*/*/index.md')",
         ),
@@ -150,3 +154,82 @@ def test_new_writes_no_note_that_the_globs_would_pass_over(tmp_path: Path) -> No
     )
     assert done.returncode == 0, done.stderr
     assert (site / "docs" / "weeknotes" / "2018" / "30" / "index.md").is_file()
+
+
+# A folder named by digits that are no year, Hugo's page of a section, and files
+# the globs select where generated pages go, one of them no note by its own word.
+ODD_PLACES = {
+    "docs/index.md": "# Home\n",
+    "docs/weeknotes/_index.md": "---\ntitle: All our weeknotes\n---\n",
+    "docs/weeknotes/7/index.md": "---\ntitle: Week seven\ndate: 2024-03-08\n---\nSeven.\n",
+    "docs/weeknotes/2024-03-15-sam.md": "---\ntitle: Fifteenth\n---\nFifteen.\n",
+    "docs/weeknotes/2024/index.md": "# Our year\n\nThe year's own words.\n",
+    "docs/weeknotes/themes/planning.md": "# How we plan\n",
+    "docs/weeknotes/people/about.md": "---\nweeknote: false\n---\n# About us\n",
+}
+ODD_CONFIG = """\
+site_name: Odd places
+plugins:
+  - weeknotes:
+      include: ["*.md", "*/index.md"]
+      required: [date]
+"""
+
+
+def test_every_file_the_globs_select_is_a_note_or_reported(tmp_path: Path) -> None:
+    site = tmp_path / "odd"
+    for name, text in ODD_PLACES.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    (site / "mkdocs.yml").write_text(ODD_CONFIG, encoding="utf-8")
+    build = mkdocs_build(site, tmp_path)
+    assert build.exit_code == 0, build.output
+    # 7/ is no year's folder: its index.md is a note. _index.md is the folder's page.
+    assert listing(build, "weeknotes/index.html") == ["2024-03-15-sam", "7"]
+    lines = [
+        "docs/weeknotes/2024/index.md:1: WN012 not read as a note, though include selects it:"
+        " the archive of 2024 goes here (if it is a note, move it elsewhere; if not,"
+        " add '/2024/index.md' to exclude)",
+        "docs/weeknotes/themes/planning.md:1: WN012 not read as a note, though include"
+        " selects it: 'themes/' is a folder of generated pages (if it is a note, move it"
+        " elsewhere; if not, add '/themes' to exclude)",
+    ]
+    assert build.problem_lines() == lines
+    # The year's own page is kept and filled, as always.
+    assert "The year's own words." in build.page("weeknotes/2024/index.html")
+    checked = weeknotes_check(site, "mkdocs.yml")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert checked.stdout.splitlines() == lines
+    # The globs the hints give leave the pages out, and a strict build passes.
+    config = site / "mkdocs.yml"
+    config.write_text(
+        ODD_CONFIG + '      exclude: ["/2024/index.md", "/themes"]\n', encoding="utf-8"
+    )
+    strict = mkdocs_build(site, tmp_path, "--strict")
+    assert strict.exit_code == 0, strict.output
+    assert strict.problem_lines() == []
+    assert listing(strict, "weeknotes/index.html") == ["2024-03-15-sam", "7"]
+
+
+# A real Hugo site's notes, read in place: content/weeknote/ with its _index.md.
+DIGITAL_LAND = ROOT.parent / "shared" / "corpus" / "digitalland" / "source" / "content"
+
+
+def test_hugos_index_page_is_no_note_in_a_real_archive(tmp_path: Path) -> None:
+    folder = DIGITAL_LAND / "weeknote"
+    if not (folder / "_index.md").is_file():
+        pytest.skip(f"the digitalland archive is not at {DIGITAL_LAND}")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: Digital Land\ndocs_dir: {str(DIGITAL_LAND)!r}\n"
+        "plugins:\n  - weeknotes:\n      notes_dir: weeknote\n      required: [date]\n",
+        encoding="utf-8",
+    )
+    config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
+    plugin = config.plugins["weeknotes"]
+    weeknotes = collect_site(get_files(config), config, plugin.config)
+    every = sorted(f"weeknote/{path.name}" for path in folder.glob("*.md"))
+    assert "weeknote/_index.md" in every
+    assert sorted(n.src_uri for n in weeknotes.notes) == [
+        uri for uri in every if uri != "weeknote/_index.md"
+    ]
+    assert not [p for p in weeknotes.problems if "_index.md" in p.path]

@@ -150,8 +150,17 @@ def jekyll_url(pattern: str, post: Post) -> str:
         part = _DATE_PARTS.get(key)
         return part(post.date) if part else others[key]
 
-    url = _PLACEHOLDER.sub(fill, used)
-    return re.sub(r"/{2,}", "/", "/" + url)
+    return _sanitized(_PLACEHOLDER.sub(fill, used))
+
+
+def _sanitized(url: str) -> str:
+    """`url` as Jekyll cleans it: no empty part and no part of dots only (`.`,
+    `..`, `...`), so that no address climbs out of the site, whatever a
+    `permalink` or the categories say. A backslash is a `/` too, as browsers
+    read it in an address, and as Windows would where the redirect is written."""
+    parts = [part for part in re.split(r"[/\\]", url) if part.strip(".")]
+    clean = "/" + "/".join(parts)
+    return clean + "/" if parts and url.endswith(("/", "\\")) else clean
 
 
 def jekyll_file(url: str) -> str:

@@ -164,7 +164,8 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
     for year, groups in years.items():
         pages.append(
             PageSpec(
-                join(nd, str(year), "index.md"),
+                # Four digits: a folder of other digits holds notes (see selection).
+                join(nd, f"{year:04d}", "index.md"),
                 "year",
                 words.format("year_title", year=year),
                 key=str(year),

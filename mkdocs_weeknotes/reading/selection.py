@@ -10,54 +10,102 @@ matched against a file's path relative to `notes_dir`:
   any folder, a glob with one against the whole path; a glob that matches a
   folder (`drafts`, `drafts/`, `2019/*`) matches everything in it.
 
-Besides the globs, `index.md` and `README.md` files are notes only when an
-`include` glob ends in their name, and nothing at the place of a generated page
-is ever a note.
+Besides the globs, `index.md`, `_index.md` and `README.md` files are notes only
+when an `include` glob ends in their name, and nothing at the place of a
+generated page is ever a note (a file the globs select there is reported).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..problems import Problem, quote
 
 # Files that are a folder's page, not a note, unless an include glob names them.
-INDEX_NAMES = ("index.md", "README.md")
+# Hugo's `_index.md` is a section's list page.
+INDEX_NAMES = ("index.md", "_index.md", "README.md")
+# A year's archive page goes in a folder named by the year; a folder of other
+# digits (`7/`) holds notes like any other.
+_YEAR_FOLDER = re.compile("[0-9]{4}")
 
 
 @functools.lru_cache(maxsize=256)
 def glob_pattern(glob: str) -> re.Pattern[str]:
-    """A glob as a regular expression matching a whole relative path."""
+    """A glob as a regular expression matching a whole relative path.
+
+    The expression never tries one `*` or `**` at every length against every
+    length of the next: the text between two stars has a fixed length, so its
+    first place is as good as any, and it is taken once, for good (see _first).
+    A glob of many stars against a long name is then a matter of one pass,
+    where trying every way would take years."""
     anchored = "/" in glob.rstrip("/")
     parts = glob.strip("/").split("/")
     if not anchored:
         parts = ["**", *parts]  # a bare name: in any folder
+    # '**/**' is '**'.
+    parts = [p for i, p in enumerate(parts) if p != "**" or parts[i - 1 : i] != ["**"]]
+    names = itertools.count()
     out: list[str] = []
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        if part == "**":
-            # Any folders, none too; as the last part, anything below.
-            out.append(".*" if last else "(?:[^/]*/)*")
-            continue
-        out.append(_part(part) + ("" if last else "/"))
+    i = 0
+    while i < len(parts):
+        if parts[i] != "**":
+            out.append(_name(parts[i], names) + ("/" if i < len(parts) - 1 else ""))
+            i += 1
+        elif i == len(parts) - 1:
+            out.append(".*")  # as the last part, anything below
+            i += 1
+        else:
+            # Any folders, none too, then the names up to the next '**': at their
+            # first place, as they are a fixed number of folders.
+            end = parts.index("**", i + 1) if "**" in parts[i + 1 :] else len(parts)
+            names_between = "/".join(_name(part, names) for part in parts[i + 1 : end])
+            out.append(
+                _first(f"(?:[^/]*/)*?{names_between}{'/' if end < len(parts) else ''}", names)
+            )
+            i = end
     # A glob that matches a folder matches everything in it, as in .gitignore.
     return re.compile("".join(out) + r"(?:/.*)?\Z", re.DOTALL)
 
 
-def _part(part: str) -> str:
-    """One folder or file name of a glob, as a regular expression."""
-    out: list[str] = []
+def _first(pattern: str, names: Iterator[int]) -> str:
+    """`pattern` where it first matches, never tried again at another length: a
+    lookahead is never gone back into, and its group is then matched as text."""
+    name = f"g{next(names)}"
+    return f"(?=(?P<{name}>{pattern}))(?P={name})"
+
+
+def _name(part: str, names: Iterator[int]) -> str:
+    """One folder or file name of a glob, as a regular expression that ends where
+    the name does."""
+    # The pieces between stars, each a run of one-character expressions.
+    pieces: list[str] = [""]
+    for token in _tokens(part):
+        if token is None:
+            pieces.append("")
+        else:
+            pieces[-1] += token
+    out = pieces[0]
+    if len(pieces) > 1:
+        out += "".join(_first(f"[^/]*?{piece}", names) for piece in pieces[1:-1])
+        out += f"[^/]*{pieces[-1]}"
+    return out + r"(?=/|\Z)"
+
+
+def _tokens(part: str) -> list[str | None]:
+    """A glob's name as one regular expression per character it matches, and None
+    for each `*` (a run of them is one)."""
+    out: list[str | None] = []
     i = 0
     while i < len(part):
         char = part[i]
         if char == "*":
-            while i + 1 < len(part) and part[i + 1] == "*":
-                i += 1  # '**' inside a name is just '*'
-            out.append("[^/]*")
+            if not out or out[-1] is not None:  # '**' inside a name is just '*'
+                out.append(None)
         elif char == "?":
             out.append("[^/]")
         elif char == "[":
@@ -74,7 +122,7 @@ def _part(part: str) -> str:
         else:
             out.append(re.escape(char))
         i += 1
-    return "".join(out)
+    return out
 
 
 def _valid(chars: str) -> bool:
@@ -119,23 +167,42 @@ class Selector:
         path = self.relative(src_uri)
         if path is None:
             return NOT_INCLUDED
-        if self._generated_place(path):
+        if self.generated_place(path) is not None:
             return GENERATED
-        if not self._included.match(path):
+        return self._chosen(path)
+
+    def passed_over(self, src_uri: str) -> tuple[str, str] | None:
+        """For a file the globs select that is not a note as a generated page goes
+        at its place: that place in words, and the glob that would exclude it
+        (see generated_place); to be reported (WN012)."""
+        path = self.relative(src_uri)
+        if path is None:
+            return None
+        place = self.generated_place(path)
+        return place if place is not None and self._chosen(path) is None else None
+
+    def _chosen(self, path: str) -> str | None:
+        """None if the globs select `path`, relative to notes_dir, else why not."""
+        if not _any(self.include, path):
             return NOT_INCLUDED
         if posixpath.basename(path) in INDEX_NAMES and not self._names_index(path):
             return INDEX_FILE
-        if self._excluded is not None and self._excluded.match(path):
+        if _any(self.exclude, path):
             return EXCLUDED
         return None
 
-    def _generated_place(self, path: str) -> bool:
+    def generated_place(self, path: str) -> tuple[str, str] | None:
+        """The generated page that goes at `path`, relative to notes_dir, in words,
+        and a glob for `exclude` that leaves out the place; None where none goes."""
         if path == "index.md":
-            return True  # the latest weeks
+            return "the page of the latest weeks goes here", "/index.md"
         head, _, rest = path.partition("/")
-        if head.isdigit() and rest == "index.md":
-            return True  # a year's archive
-        return path.startswith(self._generated_prefixes)
+        if rest == "index.md" and _YEAR_FOLDER.fullmatch(head):
+            return f"the archive of {head} goes here", f"/{path}"
+        if path.startswith(self._generated_prefixes):
+            folder = next(f for f in self.generated_folders if path.startswith(f + "/"))
+            return f"{quote(folder + '/')} is a folder of generated pages", f"/{folder}"
+        return None
 
     def _names_index(self, path: str) -> bool:
         """Whether an include glob that ends in this file's own name selects it."""
@@ -149,17 +216,9 @@ class Selector:
     def _generated_prefixes(self) -> tuple[str, ...]:
         return tuple(folder + "/" for folder in self.generated_folders)
 
-    @functools.cached_property
-    def _included(self) -> re.Pattern[str]:
-        return _union(self.include)
 
-    @functools.cached_property
-    def _excluded(self) -> re.Pattern[str] | None:
-        return _union(self.exclude) if self.exclude else None
-
-
-def _union(globs: Iterable[str]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{glob_pattern(g).pattern})" for g in globs), re.DOTALL)
+def _any(globs: Iterable[str], path: str) -> bool:
+    return any(glob_pattern(glob).match(path) for glob in globs)
 
 
 def listed(globs: Sequence[str]) -> str:
@@ -171,7 +230,7 @@ def listed(globs: Sequence[str]) -> str:
 _REASONS = {
     NOT_INCLUDED: ("{n} not selected by include {include}", "change 'include' to select the notes"),
     INDEX_FILE: (
-        "{n} named index.md or README.md",
+        "{n} named index.md, _index.md or README.md",
         "a folder's index.md is a note only when an include glob ends in index.md,"
         " such as '*/*/index.md'",
     ),
@@ -216,6 +275,24 @@ def nothing_found(
     return Problem(
         path, 1, "WN011", f"no notes among {_files(total)} under it: {', '.join(parts)}", hint
     )
+
+
+def passed_over(path: str, place: tuple[str, str]) -> Problem:
+    """WN012: the file at `path` is selected by the globs, but not read as a note,
+    as `place` (see Selector.passed_over) says."""
+    where, glob = place
+    return Problem(
+        path,
+        1,
+        "WN012",
+        f"not read as a note, though include selects it: {where}",
+        f"if it is a note, move it elsewhere; if not, add {quote(literal_glob(glob))} to exclude",
+    )
+
+
+def literal_glob(path: str) -> str:
+    """`path` as a glob that matches it alone: `*`, `?` and `[` as themselves."""
+    return re.sub(r"([*?\[])", r"[\1]", path)
 
 
 def _files(count: int) -> str:

@@ -15,7 +15,8 @@ from ..config import WeeknotesConfig
 from ..problems import Problem
 from . import embeds
 from .collection import ReadCache, Source, Weeknotes, collect, load_authors, source_digest
-from .selection import NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found
+from .frontmatter import read
+from .selection import GENERATED, NOT_INCLUDED, WEEKNOTE_FALSE, nothing_found, passed_over
 
 
 def collect_site(
@@ -35,6 +36,7 @@ def collect_site(
     display = path_display(config)
     notes: list[File] = []
     unreadable: list[Problem] = []
+    unread: list[Problem] = []
     selector = settings.selector
     skipped: Counter[str] = Counter()
     authors, problems = load_authors(config.docs_dir, settings, display(settings.authors_path))
@@ -47,6 +49,10 @@ def collect_site(
             continue
         if why != NOT_INCLUDED or selector.relative(file.src_uri) is not None:
             skipped[why] += 1
+        place = selector.passed_over(file.src_uri) if why == GENERATED else None
+        if place is not None and not _says_no_note(file):
+            # Selected as a note, yet never read as one: not silently.
+            unread.append(passed_over(display(file.src_uri), place))
         if marked is not None:
             _find_marked(file, marked)
 
@@ -66,8 +72,8 @@ def collect_site(
             yield source
 
     weeknotes = collect(sources(), settings, authors, problems, keep_text, cache, ordered=True)
-    if unreadable:
-        every = {*weeknotes.problems, *unreadable}
+    if unreadable or unread:
+        every = {*weeknotes.problems, *unreadable, *unread}
         weeknotes = replace(weeknotes, problems=tuple(sorted(every)))
     if not weeknotes.notes and not unreadable:
         skipped[WEEKNOTE_FALSE] = len(notes)  # every one was read: none is unreadable
@@ -94,6 +100,17 @@ def _source(file: File, path: str, cache: ReadCache | None) -> Source:
     if readable and not embeds.MAYBE.search(data):
         cache.remember_stat(file.src_uri, stat, digest)
     return Source(file.src_uri, path, data, digest)
+
+
+def _says_no_note(file: File) -> bool:
+    """Whether a page's front matter says `weeknote: false`: such a page is no
+    note by its own word, wherever it is, and is not reported."""
+    try:
+        data = file.content_bytes
+    except OSError:
+        return False  # MkDocs reports a page it cannot read; WN012 still says why
+    found = read(data, file.src_uri).get("weeknote")
+    return found is not None and found.value is False
 
 
 def _find_marked(file: File, marked: dict[str, bytes]) -> None:

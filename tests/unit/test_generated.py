@@ -70,3 +70,12 @@ def test_paginate() -> None:
     assert paginate([], 3) == [[]]
     assert paginate([1, 2, 3], 3) == [[1, 2, 3]]
     assert paginate([1, 2, 3, 4], 3) == [[1, 2, 3], [4]]
+
+
+def test_a_years_archive_is_in_a_folder_of_four_digits() -> None:
+    # As notes are read: a folder of other digits (`999/`) holds notes, not a year.
+    sources = notes(("0999-06-28-a.md", "authors: [rob]"), ("2019-06-28-b.md", "authors: [rob]"))
+    plan = plan_pages(collect(sources, settings(), team()), settings(), include_drafts=False)
+    years = {spec.key: spec.src_uri for spec in plan.pages if spec.kind == "year"}
+    assert years == {"999": "weeknotes/0999/index.md", "2019": "weeknotes/2019/index.md"}
+    assert all(settings().selector.generated_place(uri[10:]) for uri in years.values())

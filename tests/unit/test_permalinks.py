@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import ntpath
+import posixpath
+import re
 
 import pytest
 
 from mkdocs_weeknotes.outputs.permalinks import (
+    STYLES,
     PermalinkError,
     Post,
     jekyll_file,
@@ -113,3 +117,46 @@ def test_the_block_to_paste_into_mkdocs_yml() -> None:
     )
     assert "--strict" in redirects_block({"2020/a.html": "_posts/a.md"}, [])
     assert redirects_block({}, []).endswith("      redirect_maps: {}\n")
+
+
+def test_parts_of_dots_only_are_dropped_as_jekyll_drops_them() -> None:
+    assert jekyll_url("date", post(permalink="/../../etc/x/")) == "/etc/x/"
+    assert jekyll_url("date", post(permalink="/a/./b/../c.html")) == "/a/b/c.html"
+    assert jekyll_url("date", post(permalink="/a/b/..")) == "/a/b"
+    assert jekyll_url("date", post(permalink="/../")) == "/"
+    url = jekyll_url("date", post(categories=["..", "a/../../b", "...", "c.d"]))
+    assert url == "/a/b/c.d/2020/07/10/weeknotes-10-july.html"
+    # A backslash is a '/' to a browser, and to Windows where the file is written.
+    assert jekyll_url("date", post(permalink="/..\\..\\etc\\x\\")) == "/etc/x/"
+
+
+HOSTILE: list[dict[str, object]] = [
+    {"permalink": "/../../etc/x/"},
+    {"permalink": "/../../../../etc/passwd"},
+    {"permalink": "/a/../../../b.html"},
+    {"permalink": "/..\\..\\etc\\x"},
+    {"permalink": "/.../...././/x/"},
+    {"permalink": "/:categories/../:title/"},
+    {"permalink": "/.."},
+    {"categories": ["..", "a/../../b"]},
+    {"categories": ".. ../.. ... ..\\.."},
+    {"category": "../../../tmp"},
+    {"category": ["..", "..", "/"]},
+    {"slug": ".."},
+    {"slug": "../../x"},
+    {"permalink": "/:categories/:slug/:name/", "categories": [".."], "slug": ".."},
+]
+
+
+@pytest.mark.parametrize("values", HOSTILE, ids=[str(v) for v in HOSTILE])
+def test_no_old_address_leads_out_of_the_site(values: dict[str, object]) -> None:
+    posts = [post(**values), post("_posts/2020-07-10-...md", **values)]
+    for pattern in (*STYLES, "/:categories/:title/", "/:slug/:name:output_ext"):
+        for directory_urls in (True, False):
+            maps, clashes = redirect_maps(posts, pattern, use_directory_urls=directory_urls)
+            for key in [*maps, *(key for key, _ in clashes)]:
+                parts = re.split(r"[/\\]", key)
+                assert not any(part and not part.strip(".") for part in parts), key
+                for path in (posixpath, ntpath):
+                    normal = path.normpath(path.join("site", key))
+                    assert normal.startswith(path.join("site", "")), (key, normal)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import random
+import threading
 from collections import Counter
 
 import pytest
@@ -16,8 +19,11 @@ from mkdocs_weeknotes.reading.selection import (
     INDEX_FILE,
     NOT_INCLUDED,
     WEEKNOTE_FALSE,
+    Selector,
+    literal_glob,
     matches,
     nothing_found,
+    passed_over,
 )
 from mkdocs_weeknotes.reading.summary import first_paragraph
 from tests.conftest import check, codes, settings
@@ -103,6 +109,164 @@ def test_exclude_leaves_out_what_include_selected() -> None:
     assert selector.why_not("_posts/2020-07-10-weeknotes.md") is None
     assert selector.why_not("_posts/2020-07-13-project-update-x.md") == EXCLUDED
     assert selector.why_not("_posts/drafts/2020-07-10-weeknotes.md") == EXCLUDED
+
+
+def test_a_year_folder_has_four_digits() -> None:
+    selector = settings(include=["*.md", "*/index.md"]).selector
+    # A folder of other digits holds notes like any other folder.
+    for uri in ("7/index.md", "123/index.md", "20190/index.md", "٢٠١٩/index.md"):
+        assert selector.why_not(f"weeknotes/{uri}") is None, uri
+        assert selector.passed_over(f"weeknotes/{uri}") is None, uri
+    assert selector.why_not("weeknotes/2019/index.md") == GENERATED
+    # Without a glob that names index.md, it is the folder's page, as before.
+    assert settings().selector.why_not("weeknotes/7/index.md") == INDEX_FILE
+
+
+def test_hugos_section_page_is_a_folder_page() -> None:
+    selector = settings(notes_dir="weeknote").selector
+    assert selector.why_not("weeknote/_index.md") == INDEX_FILE
+    assert selector.why_not("weeknote/2019/_index.md") == INDEX_FILE
+    assert selector.why_not("weeknote/2018-05-04.md") is None
+    # A glob that ends in the name makes it a note, as for index.md.
+    named = settings(notes_dir="weeknote", include=["**/_index.md"]).selector
+    assert named.why_not("weeknote/2019/_index.md") is None
+    # Not a glob that ends in another name that happens to match it.
+    assert settings(include=["*index.md"]).selector.why_not("weeknotes/_index.md") == INDEX_FILE
+    assert settings(include=["*/index.md"]).selector.why_not("weeknotes/7/_index.md") == (
+        NOT_INCLUDED
+    )
+
+
+def test_a_file_the_globs_select_where_a_generated_page_goes_is_passed_over() -> None:
+    reading = {"reading": {"headings": ["Reading"]}}
+    selector = settings(include=["*.md", "**/index.md"], rollups=reading).selector
+    assert selector.passed_over("weeknotes/index.md") == (
+        "the page of the latest weeks goes here",
+        "/index.md",
+    )
+    assert selector.passed_over("weeknotes/2019/index.md") == (
+        "the archive of 2019 goes here",
+        "/2019/index.md",
+    )
+    folders = {
+        "weeknotes/themes/data.md": "themes",
+        "weeknotes/people/rob/index.md": "people",
+        "weeknotes/weeks/2019-W01/x.md": "weeks",
+        "weeknotes/reading/2019/index.md": "reading",
+        "weeknotes/learning/notes.md": "learning",
+    }
+    for uri, folder in folders.items():
+        assert selector.why_not(uri) == GENERATED, uri
+        assert selector.passed_over(uri) == (
+            f"'{folder}/' is a folder of generated pages",
+            f"/{folder}",
+        ), uri
+    # Files the globs do not select are passed over silently, as before: they
+    # are no notes by the settings' own word.
+    default = settings().selector
+    for uri in ("weeknotes/index.md", "weeknotes/2019/index.md", "weeknotes/themes/a/index.md"):
+        assert default.why_not(uri) == GENERATED, uri
+        assert default.passed_over(uri) is None, uri
+    assert selector.passed_over("about.md") is None
+    assert selector.passed_over("weeknotes/2019/a.md") is None  # a note
+    # The glob each hint suggests leaves the file out, and then it is not reported.
+    for uri in ["weeknotes/index.md", "weeknotes/2019/index.md", *folders]:
+        place = selector.passed_over(uri)
+        assert place is not None
+        quiet = Selector("weeknotes", selector.include, (place[1],), selector.generated_folders)
+        assert quiet.passed_over(uri) is None, uri
+        assert quiet.why_not("weeknotes/2019/a.md") is None  # and nothing else
+
+
+def test_passed_over_is_wn012_with_the_glob_that_leaves_it_out() -> None:
+    problem = passed_over(
+        "docs/weeknotes/themes/data.md", ("'themes/' is a folder of generated pages", "/themes")
+    )
+    assert problem.format() == (
+        "docs/weeknotes/themes/data.md:1: WN012 not read as a note, though include selects it:"
+        " 'themes/' is a folder of generated pages (if it is a note, move it elsewhere;"
+        " if not, add '/themes' to exclude)"
+    )
+
+
+@pytest.mark.parametrize("path", ["/a[b]*?.md", "/x/[!a].md", "/**/a.md", "/[]].md"])
+def test_a_literal_glob_matches_its_path_alone(path: str) -> None:
+    glob = literal_glob(path)
+    assert matches(glob, path.lstrip("/"))
+    assert not matches(glob, "ab.md") and not matches(glob, "x/b.md") and not matches(glob, "a.md")
+
+
+# Globs of many stars: each tried at every length against every length of the
+# next, these take longer than anyone waits (the first one, minutes at 40 characters).
+PATHOLOGICAL = [
+    ("*a*a*a*a*a*a*a*a*a*a*b", "a" * 5000 + ".md", False),
+    ("*a*a*a*a*a*a*a*a*a*a*b", "a" * 5000 + "b", True),
+    ("*a*a*a*a*a*a*a*a*a*a*b", "/".join(["a" * 60] * 80), False),
+    ("x/*a*a*a*a*a*a*a*a*a*a*b/y", "x/" + "a" * 3000 + "/y", False),
+    ("**/a/**/a/**/a/**/a/**/a/**/a/**/b", "/".join(["a"] * 1500), False),
+    ("**/a/**/a/**/a/**/a/**/a/**/a/**/b", "/".join(["a"] * 1500) + "/b", True),
+    ("**/**/**/**/**/**/**/**/**/**/b", "/".join(["a"] * 1500), False),
+    ("*?*?*?*?*?*?*?*?*?*?*?*?*?*?*[!a]", "a" * 5000, False),
+    ("**/*a*a*a*a*a*/**/*a*a*a*a*b", "/".join(["a" * 50] * 200), False),
+]
+
+
+def test_globs_of_many_stars_take_one_pass_over_long_names() -> None:
+    results: dict[int, bool] = {}
+
+    def run() -> None:
+        for number, (glob, path, _) in enumerate(PATHOLOGICAL):
+            results[number] = matches(glob, path)
+
+    # A thread, so a glob that backtracks fails the test instead of hanging it;
+    # the limit is generous: the whole list takes milliseconds.
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), f"still matching {PATHOLOGICAL[len(results)][0]!r}"
+    assert [results[n] for n in range(len(PATHOLOGICAL))] == [e for *_, e in PATHOLOGICAL]
+
+
+def _every_way(glob: str, path: str) -> bool:
+    """Whether `glob` matches `path`, by trying every way, as the settings page
+    says globs are read: slow, but plain. For globs of letters, '.', '?', '*' and '/'."""
+    parts = glob.strip("/").split("/")
+    if "/" not in glob.rstrip("/"):
+        parts = ["**", *parts]
+    names = path.split("/")
+
+    @functools.cache
+    def name(glob: str, text: str) -> bool:
+        if not glob:
+            return not text
+        if glob[0] == "*":
+            return name(glob[1:], text) or (bool(text) and name(glob, text[1:]))
+        return bool(text) and glob[0] in ("?", text[0]) and name(glob[1:], text[1:])
+
+    @functools.cache
+    def rest(i: int, j: int) -> bool:
+        """parts[i:] against names[j:]; a glob that matches a folder holds all in it."""
+        if parts[i] == "**":
+            if i == len(parts) - 1:
+                return i == 0 or j < len(names)  # anything below
+            return any(rest(i + 1, k) for k in range(j, len(names)))
+        if j >= len(names) or not name(parts[i], names[j]):
+            return False
+        return i == len(parts) - 1 or (j + 1 < len(names) and rest(i + 1, j + 1))
+
+    return rest(0, 0)
+
+
+def test_globs_match_as_trying_every_way_would() -> None:
+    chance = random.Random(24)
+    globs = ["a", "b", ".", "?", "*", "**", "/", "/**/"]
+    for _ in range(4000):
+        glob = "".join(chance.choices(globs, k=chance.randint(1, 7)))
+        if not glob.strip("/"):
+            continue
+        names = ["".join(chance.choices("ab.", k=chance.randint(1, 4))) for _ in range(4)]
+        path = "/".join(names[: chance.randint(1, 4)])
+        assert matches(glob, path) is _every_way(glob, path), (glob, path)
 
 
 @pytest.mark.parametrize(
