@@ -24,6 +24,9 @@ _CODE = re.compile(r"`+([^`]*)`+")
 # `&copy` stays text, as it does on the page. Code spans keep theirs as written.
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
 _CODE_OR_ENTITY = re.compile(r"(`+)[^`]*\1|" + _ENTITY.pattern)
+# A setext heading's underline: the lines above it are a heading, not a paragraph.
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
@@ -64,9 +67,26 @@ def _blocks(body: str) -> Iterator[list[str]]:
         if (index != previous + 1 or not stripped) and block:
             yield block  # a blank line or a code block ends a block
             block = []
-        if stripped:
-            block.append(line)
         previous = index
+        if not stripped:
+            continue
+        if line[0] == "#":
+            # A heading is a block of its own line: Markdown needs no blank line
+            # around it, and the paragraph straight under it is prose.
+            if block:
+                yield block
+            yield [line]
+            block = []
+            continue
+        if block and _UNDERLINE.match(line) and not _SKIP_LINE.match(block[0]):
+            block = []  # a setext heading, neither prose nor a rule
+            continue
+        if _RULE.match(line):
+            if block:
+                yield block  # a rule ends a list as a blank line would
+            block = []
+            continue
+        block.append(line)
     if block:
         yield block
 
