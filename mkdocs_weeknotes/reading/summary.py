@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
+from .inline import plain_text
 from .sections import unfenced
+
+__all__ = ["first_paragraph", "plain_text"]
 
 # Lines that start something other than prose: headings, HTML, admonitions, tables,
 # indented code, lists, quotes, link definitions and rules.
@@ -14,21 +16,9 @@ _SKIP_LINE = re.compile(
     r"^\s*(#|<|!!!|\?\?\?|\|| {4}|\t|[-*+] |\d+[.)] |>|\[[^\]]+\]:"
     r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$)"
 )
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_TAG = re.compile(r"<[^>]+>")
-_CODE = re.compile(r"`+([^`]*)`+")
-# A character reference as Markdown reads one: always with its semicolon, so that
-# `&copy` stays text, as it does on the page. Code spans keep theirs as written.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_CODE_OR_ENTITY = re.compile(r"(`+)[^`]*\1|" + _ENTITY.pattern)
 # A setext heading's underline: the lines above it are a heading, not a paragraph.
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
 def first_paragraph(body: str, limit: int = 280) -> str | None:
@@ -89,36 +79,3 @@ def _blocks(body: str) -> Iterator[list[str]]:
         block.append(line)
     if block:
         yield block
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as the words a reader sees."""
-    # Each pattern runs only when its marker is there: most lines of prose have
-    # none, and this runs on every note without a summary.
-    text = markdown
-    if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = _FOOTNOTE.sub("", text)
-        text = _LINK.sub(r"\1", text)
-    if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-        text = _TAG.sub("", text)
-    if "&" in text:
-        text = _decode_entities(text)
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
-        text = _EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
-
-
-def _decode_entities(text: str) -> str:
-    """`&amp;`, `&#39;` and `&nbsp;` as the characters they stand for, outside code.
-
-    The summary is plain text, escaped once wherever it is shown; left encoded,
-    a reader would see `&amp;`.
-    """
-    return _CODE_OR_ENTITY.sub(
-        lambda match: match.group() if match.group(1) else html.unescape(match.group()), text
-    )
