@@ -141,7 +141,7 @@ class PageHtml:
             marks.append((placeholder, embed))
             return placeholder
 
-        return embeds.HTML.sub(mark, html)
+        return embeds.replace_markers(html, mark)
 
     def _embeds_made(self, page: Page) -> list[tuple[str, str]]:
         """The page's embed placeholders, each with its listing, for `put_in`."""
