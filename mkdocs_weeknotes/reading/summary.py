@@ -11,10 +11,11 @@ from .sections import unfenced
 __all__ = ["first_paragraph", "plain_text"]
 
 # Lines that start something other than prose: headings, HTML, admonitions, tables,
-# indented code, lists, quotes, link definitions and rules.
+# indented code, lists, quotes, link definitions, rules and attribute lists
+# (`{: .no_toc }`, which a heading straight above it has).
 _SKIP_LINE = re.compile(
     r"^\s*(#|<|!!!|\?\?\?|\|| {4}|\t|[-*+] |\d+[.)] |>|\[[^\]]+\]:"
-    r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$)"
+    r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$|\{[:#.][^}]*\}\s*$)"
 )
 # A setext heading's underline: the lines above it are a heading, not a paragraph.
 _UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")

@@ -76,3 +76,5 @@ def test_a_paragraph_straight_under_a_heading_is_the_summary() -> None:
     assert first_paragraph("- a\n- b\n---\nAfter.\n") == "After."
     assert first_paragraph("- a\n- b\n* * *\nAfter.\n") == "After."
     assert first_paragraph("#hashtag\nText.\n") == "Text."
+    # An attribute list under a heading is none of its words.
+    assert first_paragraph("## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n\nWords.") == "Words."
