@@ -69,14 +69,15 @@ def _blocks(body: str) -> Iterator[list[str]]:
             yield [line]
             block = []
             continue
-        if block and _UNDERLINE.match(line) and not _SKIP_LINE.match(block[0]):
-            block = []  # a setext heading, neither prose nor a rule
-            continue
-        if _RULE.match(line):
-            if block:
-                yield block  # a rule ends a list as a blank line would
-            block = []
-            continue
+        if stripped[0] in "=-*_":  # most lines are neither underline nor rule
+            if block and _UNDERLINE.match(line) and not _SKIP_LINE.match(block[0]):
+                block = []  # a setext heading, neither prose nor a rule
+                continue
+            if _RULE.match(line):
+                if block:
+                    yield block  # a rule ends a list as a blank line would
+                block = []
+                continue
         block.append(line)
     if block:
         yield block
