@@ -27,6 +27,8 @@ def has_scheme(url: str) -> bool:
     head = url[:200]  # a scheme is short, a data: URL can be long
     if "&" in head:
         head = html_lib.unescape(head)
+    elif ":" not in head:
+        return False  # most relative links: no pattern needed
     return _SCHEME.match(head) is not None
 
 
@@ -136,8 +138,11 @@ def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
     """The site path a relative link written in `from_dir` points at, and its
     `?query#anchor`; None for a link that stays as it is wherever it is shown."""
     # Plain string work, as in `relative`: every link of every learning section.
-    if not url or url[0] in "/#?" or has_scheme(url):
-        return None  # absolute, a scheme (https:, mailto:) or this very page
+    if not url or url[0] in "/#?":
+        return None  # absolute, or this very page
+    first = url.split("/", 1)[0]
+    if ":" in first or ("&" in first and has_scheme(url)):
+        return None  # a scheme (https:, mailto:), maybe as character references
     cut = len(url)
     for mark in "?#":
         found = url.find(mark)
