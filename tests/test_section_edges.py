@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from tests.conftest import SITES, Build, mkdocs_build, weeknotes
+from tests.conftest import SITES, Build, copy_site, mkdocs_build, weeknotes
 from tests.htmlcheck import broken_links, parse
 
 SITE = SITES / "section-edges"
@@ -122,3 +125,21 @@ def test_markers_in_code_stay_as_written(built: Build) -> None:
     learning = built.page("weeknotes/learning/index.html")
     assert "<pre>\n<!-- weeknotes: latest limit=2 -->\n</pre>" in learning
     assert html.unescape("&lt;!-- weeknotes: latest limit=2 --&gt;") in html.unescape(learning)
+
+
+def test_a_dirty_rebuild_still_makes_the_embeds_of_notes_it_skips(tmp_path: Path) -> None:
+    """`mkdocs serve --dirty` renders only the note that changed; Ada's section,
+    from the last render, still gets its listing on the learning log."""
+    site = copy_site("section-edges", tmp_path)
+    out = tmp_path / "out"
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    bo = site / "docs" / "weeknotes" / "2024" / "2024-03-08-bo.md"
+    bo.write_text(bo.read_text("utf-8").replace("LEARN-BOLD", "LEARN-EDITED"), "utf-8")
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+    build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    learning = (out / "weeknotes" / "learning" / "index.html").read_text("utf-8")
+    assert "LEARN-EDITED" in learning and "wn-deferred" not in learning
+    ada = learning.rsplit("LEARN-LINKED", 1)[1]
+    assert 'class="wn-listing wn-embed wn-embed-latest"' in ada
