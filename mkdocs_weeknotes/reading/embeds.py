@@ -105,18 +105,18 @@ def find(
 def _in_pre(lines: Sequence[str]) -> frozenset[int]:
     """The indices of lines inside `<pre>` elements written as HTML."""
     inside: set[int] = set()
-    open_at: int | None = None
+    in_pre = False
     for index, line in enumerate(lines):
-        if open_at is None:
+        if in_pre:
+            inside.add(index)
+        else:
             opened = _PRE_OPEN.search(line)
             if opened is None:
                 continue
-            open_at = index
-            line = line[opened.end() :]
-        else:
-            inside.add(index)
+            in_pre = True
+            line = line[opened.end() :]  # `<pre>x</pre>` closes on its own line
         if _PRE_CLOSE.search(line):
-            open_at = None
+            in_pre = False
     return frozenset(inside)
 
 
