@@ -65,6 +65,7 @@ def write_feeds(
                 note_html=note_html,
                 sections=renderer.sections,
                 urls=urls,
+                fill=lambda html, uri: renderer.fill_embeds(html, files.src_uris.get(uri)),
             )
         )
         _write_feed(path, feed)
@@ -113,6 +114,10 @@ def digest_feed(
     )
 
 
+def _as_it_is(html: str, src_uri: str) -> str:
+    return html
+
+
 def _base(site_url: str) -> str:
     return site_url if site_url.endswith("/") else site_url + "/"
 
@@ -143,12 +148,18 @@ def make_feed(
     note_html: Mapping[str, tuple[str, str]],
     sections: Mapping[str, tuple[str, Sequence[HtmlSection]]],
     urls: dict[str | None, str] | None = None,
+    fill: Callable[[str, str], str] | None = None,
 ) -> Feed:
     """The feed's entries, newest first, at most `feeds.length` of them.
 
     `urls` keeps each page's absolute URL for the next feed of the same build:
-    the feeds of a team share most notes and people.
+    the feeds of a team share most notes and people. `fill` puts a note's
+    embedded listings (see Renderer.fill_embeds) into its HTML or a section of
+    it, given the note's src_uri: as on the note's page, with links from there
+    that are then made absolute.
     """
+    if fill is None:
+        fill = _as_it_is
     base = _base(site_url)
     url_of = page_urls(files, site_url, {} if urls is None else urls)
     full = settings.feeds.content == "full"
@@ -177,14 +188,16 @@ def make_feed(
                         updated=note.date,
                         authors=authors,
                         categories=categories,
-                        content=absolute_html(section.html, urljoin(base, page_path)),
+                        content=absolute_html(
+                            fill(section.html, note.src_uri), urljoin(base, page_path)
+                        ),
                     )
                 )
             continue
         content = ""
         if full and note.src_uri in note_html:
             page_path, html = note_html[note.src_uri]
-            content = absolute_html(html, urljoin(base, page_path))
+            content = absolute_html(fill(html, note.src_uri), urljoin(base, page_path))
         entries.append(
             FeedEntry(
                 title=note.title,

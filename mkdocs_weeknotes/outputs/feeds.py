@@ -6,7 +6,9 @@ import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
+
+from ..rendering.rebase import has_scheme
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 does not allow, even escaped; front matter can hold them.
@@ -48,7 +50,7 @@ def absolute_html(html: str, page_url: str) -> str:
 
     def fix(match: re.Match[str]) -> str:
         value = match.group(2)
-        if urlsplit(value).scheme or value.startswith("//"):
+        if has_scheme(value) or value.startswith("//"):
             return match.group(0)
         return f'{match.group(1)}="{urljoin(page_url, value)}"'
 

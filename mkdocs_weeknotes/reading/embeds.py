@@ -14,8 +14,9 @@ planning/generated.py).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -31,6 +32,12 @@ MAYBE = re.compile(rb"<!--\s*weeknotes:")
 _SOURCE = re.compile(r"^ {0,3}<!--\s*weeknotes:(.*?)-->\s*$")
 # A marker in the rendered HTML, as Markdown keeps it.
 HTML = re.compile(r"<!--\s*weeknotes:(.*?)-->", re.DOTALL)
+# Code in the rendered HTML: a marker there is shown, as people document markers.
+_CODE_START = re.compile(r"<(?:pre|code)\b", re.IGNORECASE)
+_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# A `<pre>` block written as HTML in the Markdown, which Markdown passes on as it is.
+_PRE_OPEN = re.compile(r"<pre\b", re.IGNORECASE)
+_PRE_CLOSE = re.compile(r"</pre\s*>", re.IGNORECASE)
 _TOKEN = re.compile(r"""[^\s=]+=(?:"[^"]*"|'[^']*'|[^\s"']*)|\S+""")
 
 DEFAULT_LIMIT = 5
@@ -80,8 +87,9 @@ def find(
     embeds: dict[str, Embed] = {}
     problems: list[Problem] = []
     lines = text.split("\n")
+    in_pre = _in_pre(lines) if "<pre" in text.lower() else frozenset()
     for index, line in unfenced(lines):
-        if "<!--" not in line:
+        if "<!--" not in line or index in in_pre:
             continue
         match = _SOURCE.match(line)
         if match is None:
@@ -92,6 +100,41 @@ def find(
         if embed is not None:
             embeds[said] = embed
     return Found(embeds, tuple(problems))
+
+
+def _in_pre(lines: Sequence[str]) -> frozenset[int]:
+    """The indices of lines inside `<pre>` elements written as HTML."""
+    inside: set[int] = set()
+    in_pre = False
+    for index, line in enumerate(lines):
+        if in_pre:
+            inside.add(index)
+        else:
+            opened = _PRE_OPEN.search(line)
+            if opened is None:
+                continue
+            in_pre = True
+            line = line[opened.end() :]  # `<pre>x</pre>` closes on its own line
+        if _PRE_CLOSE.search(line):
+            in_pre = False
+    return frozenset(inside)
+
+
+def replace_markers(html: str, replace: Callable[[re.Match[str]], str]) -> str:
+    """`html` with each marker outside `<pre>` and `<code>` replaced by `replace`'s
+    answer; a marker in code is text the page shows, and stays as it is."""
+    if _CODE_START.search(html) is None:
+        return HTML.sub(replace, html)  # most pages with a marker show no code
+    code = [(found.start(), found.end()) for found in _CODE.finditer(html)]
+    starts = [start for start, _ in code]
+
+    def outside(match: re.Match[str]) -> str:
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at >= 0 and match.start() < code[at][1]:
+            return match.group(0)
+        return replace(match)
+
+    return HTML.sub(outside, html)
 
 
 def read(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import SectionRef
 from ..suggest import edit_distance
+from .inline import plain_text
 
 # Quote marks people type for an apostrophe. Translated before NFKC, which would
 # turn the acute accent into a space and a combining accent.
@@ -221,7 +222,13 @@ def headings(body: str) -> list[Heading]:
 
 
 def _heading_text(raw: str) -> str:
-    return _INLINE.sub("", _ATTRS.sub("", raw)).strip()
+    """A heading's Markdown as a reader sees it on the page: a link's words without
+    its address, no image, footnote mark, tag or emphasis, references decoded.
+
+    What matching reads of a heading, in a build and in `weeknotes sections`
+    alike; `cut_sections` reads the rendered heading the same way.
+    """
+    return plain_text(_ATTRS.sub("", raw))
 
 
 def find_sections(
@@ -419,6 +426,7 @@ _TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>|<!--.*?-->|<![^>]*>",
 _ATTR = re.compile(r'([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*"([^"]*)"')
 _HEADERLINK = re.compile(r'<a\s[^>]*class="[^"]*headerlink[^"]*"[^>]*>.*?</a>', re.DOTALL)
 _ANY_TAG = re.compile(r"<[^>]+>")
+_FOOTNOTE_REF = re.compile(r'<sup id="fnref[^"]*"[^>]*>.*?</sup>', re.DOTALL)
 _HEADING = re.compile(r"<h([1-6])(\s[^>]*)?>(.*?)</h\1\s*>", re.DOTALL | re.IGNORECASE)
 # Python-Markdown's footnotes, after the content.
 _FOOTNOTES = re.compile(r'<div class="footnote"')
@@ -458,6 +466,9 @@ def _section_end(html: str, start: int, level: int, limit: int) -> int:
 
 
 def _text(inner: str) -> str:
+    """A rendered heading's words, as `_heading_text` reads its Markdown."""
+    if "fnref" in inner:  # a footnote's mark is no word of the heading
+        inner = _FOOTNOTE_REF.sub("", inner)
     return html_lib.unescape(_ANY_TAG.sub("", _HEADERLINK.sub("", inner))).strip()
 
 

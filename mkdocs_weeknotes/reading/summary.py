@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 
+from .inline import plain_text
 from .sections import unfenced
 
+__all__ = ["first_paragraph", "plain_text"]
+
 # Lines that start something other than prose: headings, HTML, admonitions, tables,
-# indented code, lists, quotes, link definitions and rules.
+# indented code, lists, quotes, link definitions, rules and attribute lists
+# (`{: .no_toc }`, which a heading straight above it has).
 _SKIP_LINE = re.compile(
     r"^\s*(#|<|!!!|\?\?\?|\|| {4}|\t|[-*+] |\d+[.)] |>|\[[^\]]+\]:"
-    r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$)"
+    r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$|\{[:#.][^}]*\}\s*$)"
 )
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])")
-_FOOTNOTE = re.compile(r"\[\^[^\]]+\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>]+)>")
-_TAG = re.compile(r"<[^>]+>")
-_CODE = re.compile(r"`+([^`]*)`+")
-# A character reference as Markdown reads one: always with its semicolon, so that
-# `&copy` stays text, as it does on the page. Code spans keep theirs as written.
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_CODE_OR_ENTITY = re.compile(r"(`+)[^`]*\1|" + _ENTITY.pattern)
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# A setext heading's underline: the lines above it are a heading, not a paragraph.
+_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
 def first_paragraph(body: str, limit: int = 280) -> str | None:
@@ -64,41 +58,26 @@ def _blocks(body: str) -> Iterator[list[str]]:
         if (index != previous + 1 or not stripped) and block:
             yield block  # a blank line or a code block ends a block
             block = []
-        if stripped:
-            block.append(line)
         previous = index
+        if not stripped:
+            continue
+        if line[0] == "#":
+            # A heading is a block of its own line: Markdown needs no blank line
+            # around it, and the paragraph straight under it is prose.
+            if block:
+                yield block
+            yield [line]
+            block = []
+            continue
+        if stripped[0] in "=-*_":  # most lines are neither underline nor rule
+            if block and _UNDERLINE.match(line) and not _SKIP_LINE.match(block[0]):
+                block = []  # a setext heading, neither prose nor a rule
+                continue
+            if _RULE.match(line):
+                if block:
+                    yield block  # a rule ends a list as a blank line would
+                block = []
+                continue
+        block.append(line)
     if block:
         yield block
-
-
-def plain_text(markdown: str) -> str:
-    """Inline Markdown as the words a reader sees."""
-    # Each pattern runs only when its marker is there: most lines of prose have
-    # none, and this runs on every note without a summary.
-    text = markdown
-    if "[" in text:
-        text = _IMAGE.sub("", text)
-        text = _FOOTNOTE.sub("", text)
-        text = _LINK.sub(r"\1", text)
-    if "<" in text:
-        text = _AUTOLINK.sub(r"\1", text)
-        text = _TAG.sub("", text)
-    if "&" in text:
-        text = _decode_entities(text)
-    if "`" in text:
-        text = _CODE.sub(r"\1", text)
-    if "*" in text or "_" in text:
-        text = _STRONG.sub(r"\2", text)
-        text = _EMPHASIS.sub(r"\2", text)
-    return " ".join(text.split())
-
-
-def _decode_entities(text: str) -> str:
-    """`&amp;`, `&#39;` and `&nbsp;` as the characters they stand for, outside code.
-
-    The summary is plain text, escaped once wherever it is shown; left encoded,
-    a reader would see `&amp;`.
-    """
-    return _CODE_OR_ENTITY.sub(
-        lambda match: match.group() if match.group(1) else html.unescape(match.group()), text
-    )

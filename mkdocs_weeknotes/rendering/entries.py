@@ -66,6 +66,8 @@ class EntryViews:
                 ident = _entry_id(rollup, note, number)
                 url = note_url + (f"#{section.anchor}" if section.anchor else "")
                 html = move(_with_footnotes(section), page_url, f"{ident}-", link)
+                # Its embeds, made for this page once the links are moved.
+                html = renderer.fill_embeds(html, here)
                 yield note, section, ident, url, html
 
     def entry_weeks(

@@ -228,6 +228,25 @@ class PageListings:
             )
         else:
             context["notes"] = renderer.notes(notes_of(embed, plan, ""), here)
+        context["more"] = self._embed_more(embed, here)
+        return renderer.env.get_template("weeknotes/embed.html").render(context)
+
+    def embed_link(self, embed: Embed, here: File) -> str:
+        """An embedded listing as only its link to the whole list, for a listing
+        shown inside another (see Renderer.fill_embeds)."""
+        more = self._embed_more(embed, here)
+        if more is None:
+            return ""
+        text = self._renderer.text
+        return (
+            '<p class="wn-links wn-embed-link">'
+            f'<a href="{text(more.url)}">{text(more.label)}</a></p>'
+        )
+
+    def _embed_more(self, embed: Embed, here: File) -> Link | None:
+        """The link from an embedded listing to the page that lists it all."""
+        renderer, plan = self._renderer, self._plan
+        log = plan.rollup(LEARNING)
         anchor = ""
         if embed.person:
             person = plan.people.get(embed.person)
@@ -240,5 +259,4 @@ class PageListings:
         else:
             more = (plan.uri("latest"), renderer.words.latest_title)
         url = renderer.url(more[0], here)
-        context["more"] = Link(more[1], url + anchor) if url else None
-        return renderer.env.get_template("weeknotes/embed.html").render(context)
+        return Link(more[1], url + anchor) if url else None

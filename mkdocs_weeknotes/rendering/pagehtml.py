@@ -7,7 +7,6 @@ placed (see site.SiteBuild) and its renderer made, and hands each page event to 
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from ..reading.frontmatter import read as read_front_matter
 from ..reading.mentions import Handles, handles, link_mentions
 from ..reading.sections import HtmlSection, Rollup, cut_sections
 from ..text import theme_title
+from .placeholders import embed_placeholder
+from .placeholders import placeholder as _placeholder
 from .rebase import relative
 from .themes import inert_meta
 
@@ -113,8 +114,10 @@ class PageHtml:
         sections = cut_sections(html, self.plan.rollups) if note.sections else []
         # The HTML is kept only for full-content feeds: memory grows with every note.
         keep = html if self.feeds and self.settings.feeds.content == "full" else ""
+        # Its embeds, to fill wherever its sections or its HTML are shown.
+        marks = tuple(self.embedded.get(uri, ()))
         self.rendered[(uri, self.weeknotes.digests.get(uri, ""))] = Rendered(
-            page.file.url, sections, keep
+            page.file.url, sections, keep, marks
         )
         # The line under the title and the links at the end go into the finished
         # HTML (see finish_html): they repeat people, themes and other notes' titles,
@@ -137,11 +140,11 @@ class PageHtml:
             embed = known.get(embeds.key(match.group(1)))
             if embed is None:
                 return match.group(0)
-            placeholder = _placeholder(f"{uri}#embed-{len(marks)}")
+            placeholder = embed_placeholder(uri, len(marks))
             marks.append((placeholder, embed))
             return placeholder
 
-        return embeds.HTML.sub(mark, html)
+        return embeds.replace_markers(html, mark)
 
     def _embeds_made(self, page: Page) -> list[tuple[str, str]]:
         """The page's embed placeholders, each with its listing, for `put_in`."""
@@ -180,6 +183,7 @@ class PageHtml:
             if key not in current:
                 del self.rendered[key]  # the cache holds this build's sources only
         for (uri, _digest), done in self.rendered.items():
+            self.renderer.embeds.update(done.marks)
             if done.sections:
                 self.renderer.sections[uri] = (done.url, done.sections)
             if self.feeds and self.settings.feeds.content == "full":
@@ -337,12 +341,6 @@ def put_in(text: str, parts: list[tuple[str, str]]) -> str:
     return "".join(pieces)
 
 
-@functools.lru_cache(maxsize=4096)
-def _placeholder(uri: str) -> str:
-    """An empty element that marks where finish_html puts something."""
-    return f'<div class="wn-deferred" data-weeknotes="{escape(uri)}"></div>'
-
-
 @dataclass(frozen=True)
 class Deferred:
     """A generated page's listing (`whole`), or just its learning entries, to be made
@@ -355,8 +353,10 @@ class Deferred:
 
 @dataclass(frozen=True)
 class Rendered:
-    """One note's render: its URL, the rollup sections cut from it, its HTML."""
+    """One note's render: its URL, the rollup sections cut from it, its HTML, and
+    the placeholders of its embeds with what each embeds."""
 
     url: str
     sections: list[HtmlSection]
     html: str
+    marks: tuple[tuple[str, embeds.Embed], ...] = ()

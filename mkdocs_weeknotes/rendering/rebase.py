@@ -8,6 +8,7 @@ an id inside the fragment follow it, and the others point back to the note.
 
 from __future__ import annotations
 
+import html as html_lib
 import posixpath
 import re
 from collections.abc import Callable
@@ -16,6 +17,19 @@ from collections.abc import Callable
 # much faster than a pattern that starts with whitespace; `_attributes` checks
 # for the whitespace. One pattern for the three, so a fragment is read once.
 _VALUE = re.compile(r'(id|href|src)="([^"]*)"')
+# A URL's scheme (RFC 3986): `mailto:`, `tel:`, `data:`, `https:`.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def has_scheme(url: str) -> bool:
+    """Whether a URL as written in an attribute starts with a scheme, also when its
+    characters are references: Markdown writes `<a@b.org>` as `&#109;&#97;…`."""
+    head = url[:200]  # a scheme is short, a data: URL can be long
+    if "&" in head:
+        head = html_lib.unescape(head)
+    elif ":" not in head:
+        return False  # most relative links: no pattern needed
+    return _SCHEME.match(head) is not None
 
 
 def url_dir(page_url: str) -> str:
@@ -124,8 +138,11 @@ def _resolve(url: str, from_dir: list[str]) -> tuple[str, str] | None:
     """The site path a relative link written in `from_dir` points at, and its
     `?query#anchor`; None for a link that stays as it is wherever it is shown."""
     # Plain string work, as in `relative`: every link of every learning section.
-    if not url or url[0] in "/#?" or ":" in url.split("/", 1)[0]:
-        return None  # absolute, a scheme (https:, mailto:) or this very page
+    if not url or url[0] in "/#?":
+        return None  # absolute, or this very page
+    first = url.split("/", 1)[0]
+    if ":" in first or ("&" in first and has_scheme(url)):
+        return None  # a scheme (https:, mailto:), maybe as character references
     cut = len(url)
     for mark in "?#":
         found = url.find(mark)

@@ -33,6 +33,7 @@ from .entries import EntryViews
 from .environment import direct_parts, environment
 from .page_listings import PageListings
 from .picture_views import PictureViews
+from .placeholders import EMBEDDED, MARK
 from .rebase import FolderLinks, relative, split_dir, via_folder
 from .views import (
     Link,
@@ -66,6 +67,9 @@ class Renderer:
         # Sections cut from each note's HTML, by src_uri: filled while pages render,
         # read when the pages that collect them are filled in.
         self.sections: dict[str, tuple[str, list[HtmlSection]]] = {}
+        # What each embed placeholder in notes' HTML embeds (see `fill_embeds`).
+        self.embeds: dict[str, Embed] = {}
+        self._embedding = 0  # how many embedded listings are being made, one in another
         # The feed of a page, by the page's src_uri: a site path such as a/feed.xml.
         self.feeds: dict[str, str] = {}
         self._site_urls: dict[str, str] = {}
@@ -306,7 +310,32 @@ class Renderer:
 
     def embed(self, embed: Embed, here: File) -> str:
         """An embedded listing on the page `here` (see PageListings.embed)."""
-        return self._listings.embed(embed, here)
+        self._embedding += 1
+        try:
+            return self._listings.embed(embed, here)
+        finally:
+            self._embedding -= 1
+
+    def fill_embeds(self, html: str, here: File | None) -> str:
+        """A note's HTML, or a section of it, with its embeds' listings made for
+        the page `here`, wherever it is shown.
+
+        A listing inside an embedded listing (a learning entry that embeds the
+        learning log, say) is only the link to its whole list: it could hold
+        itself. With no page (`here` None) the placeholders are taken out.
+        """
+        if MARK not in html:
+            return html  # most sections embed nothing
+
+        def made(match: re.Match[str]) -> str:
+            embed = self.embeds.get(match.group())
+            if embed is None or here is None:
+                return ""
+            if self._embedding:
+                return self._listings.embed_link(embed, here)
+            return self.embed(embed, here)
+
+        return EMBEDDED.sub(made, html)
 
     def problems(self, problems: Sequence[Problem]) -> str:
         """A note's own problems, shown at the top of its page while an author works."""

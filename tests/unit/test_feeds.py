@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_weeknotes.outputs.feeds import ATOM, Feed, FeedEntry, atom, clean
+from mkdocs_weeknotes.outputs.feeds import ATOM, Feed, FeedEntry, absolute_html, atom, clean
 
 
 def tree_atom(feed: Feed) -> bytes:
@@ -109,3 +109,17 @@ def test_an_empty_feed() -> None:
         "  <generator>mkdocs-weeknotes</generator>\n"
         "</feed>\n"
     )
+
+
+def test_absolute_html_leaves_urls_with_a_scheme_alone() -> None:
+    # Python-Markdown writes an e-mail autolink, `<a@b.org>`, as character references.
+    mail = "".join(f"&#{ord(c)};" for c in "mailto:a@b.org")
+    html = (
+        f'<a href="{mail}">a</a><a href="tel:+1">t</a><img src="data:image/png;base64,AA==">'
+        '<a href="../b/">b</a><img src="x.png"><a href="//cdn.example/x">c</a>'
+    )
+    made = absolute_html(html, "https://example.org/notes/2019/a/")
+    assert f'href="{mail}"' in made and 'href="tel:+1"' in made
+    assert 'src="data:image/png;base64,AA=="' in made and 'href="//cdn.example/x"' in made
+    assert 'href="https://example.org/notes/2019/b/"' in made
+    assert 'src="https://example.org/notes/2019/a/x.png"' in made

@@ -5,11 +5,13 @@ from __future__ import annotations
 import posixpath
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_weeknotes.rendering.rebase import (
     FolderLinks,
+    has_scheme,
     move,
     move_url,
     relative,
@@ -172,3 +174,32 @@ def test_links_via_a_folder_match_relative(cases: list[tuple[str, bool]], page: 
             page,
             target_url,
         )
+
+
+# Python-Markdown writes an e-mail autolink, `<a@b.org>`, as character references.
+_OBFUSCATED = "".join(f"&#{ord(c)};" for c in "mailto:a@b.org")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        _OBFUSCATED,
+        "&#x6d;&#x61;ilto:a@b.org",
+        "mailto:a@b.org",
+        "tel:+441234567",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "sms:123",
+        "HTTPS://x.org/",
+        "git+ssh://x.org/r",
+    ],
+)
+def test_a_url_with_a_scheme_is_left_as_it_is(url: str) -> None:
+    assert has_scheme(url)
+    assert move_url(url, "notes/2019/a/", "notes/learning/") == url
+    html = f'<p><a href="{url}">x</a><img src="{url}"></p>'
+    assert _onto(html, "notes/2019/a/", "notes/weeks/2019-W26/", "e-") == html
+
+
+@pytest.mark.parametrize("url", ["a/b.md", "../x/", "2019:notes/", "page?a=1&amp;b=2:3", "&amp;x"])
+def test_a_relative_url_has_no_scheme(url: str) -> None:
+    assert not has_scheme(url)

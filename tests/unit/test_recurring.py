@@ -142,3 +142,17 @@ def test_the_report() -> None:
     assert "Something I'm learning: 4 notes, collected by learning_log" in text
     assert "     1  Somethign I'm learning  (not collected)" in text
     assert report([], notes=0, minimum=2) == "No heading is in at least 2 of 0 notes."
+
+
+def test_a_heading_that_is_a_link_is_read_by_its_words() -> None:
+    notes = [
+        "## [Team news](https://example.org/team)\n\nx\n",
+        "## Team news\n\nx\n",
+        "## **[Team news][t]**\n\nx\n\n[t]: https://example.org/team\n",
+    ]
+    [group] = groups_of(notes, rollups={"team": {"headings": ["Team news"]}})
+    assert group.title == "Team news" and group.notes == 3
+    assert group.rollup == "team" and [s.collected for s in group.spellings] == ["team"]
+    # A rollup proposed for it collects every one of them.
+    [proposed] = groups_of(notes)
+    assert proposed.needed == ("Team news",)

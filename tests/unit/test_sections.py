@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import markdown
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from mkdocs_weeknotes.reading.sections import (
     Rollup,
     _heading_text,
+    _text,
     cut_sections,
     find_sections,
     headings,
@@ -226,3 +228,34 @@ def test_headings_and_near_misses_match_a_line_by_line_reading(body: str) -> Non
     kept = dict(unfenced(lines))
     for miss in misses:
         assert miss.line - 1 in kept and lines[miss.line - 1].strip() == miss.text
+
+
+# Headings as people type them, with what a reader sees of each.
+_TYPED = [
+    ("[Something I'm learning](https://example.org/log)", "Something I'm learning"),
+    ("[Something I'm learning][log]", "Something I'm learning"),
+    ("![An icon](icon.png) Something I'm learning", "Something I'm learning"),
+    ("**[Something I'm learning](x.md)** {#learn}", "Something I'm learning"),
+    ("`Something` I'm _learning_", "Something I'm learning"),
+    ("Something I'm learning[^1]", "Something I'm learning"),
+    ("<span>Something</span> I&rsquo;m learning", "Something I’m learning"),
+    ("Something I'm learning \\*", "Something I'm learning *"),
+    ("Mail <a@b.org>", "Mail a@b.org"),
+    ("snake_case_heading", "snake_case_heading"),
+]
+
+
+@pytest.mark.parametrize(("typed", "seen"), _TYPED)
+def test_a_heading_is_read_as_a_reader_sees_it(typed: str, seen: str) -> None:
+    body = f"## {typed}\n\nLearned.\n\n[^1]: A note.\n\n[log]: https://example.org/log\n"
+    [heading] = headings(body)
+    assert heading.text == seen
+    # The rendered heading reads the same: a build matches what the source matched.
+    html = markdown.markdown(body, extensions=["attr_list", "footnotes", "toc"])
+    rendered = re.search(r"<h2[^>]*>(.*?)</h2>", html)
+    assert rendered is not None
+    assert normalize(_text(rendered.group(1))) == normalize(seen)
+    if LEARNING.matches(seen):
+        [ref] = find_sections(body, 1, [LEARNING])
+        [section] = cut_sections(html, [LEARNING])
+        assert ref.rollup == section.rollup == "learning" and "Learned." in section.html

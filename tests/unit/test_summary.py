@@ -60,3 +60,21 @@ def test_front_matter_summary_wins_over_the_first_paragraph() -> None:
     assert given.note is not None and given.note.summary == "Given."
     default = check("---\ndate: 2019-06-28\nauthors: [rob]\n---\n# T\n\nBody *text*.\n")
     assert default.note is not None and default.note.summary == "Body text."
+
+
+def test_a_paragraph_straight_under_a_heading_is_the_summary() -> None:
+    # Markdown needs no blank line between a heading and its paragraph.
+    assert first_paragraph("# Week 12\nWe shipped the form.\nAnd tested it.\n") == (
+        "We shipped the form. And tested it."
+    )
+    assert first_paragraph("## What I did\n![A photo](a.jpg)\n\nThe visit.") == "The visit."
+    assert first_paragraph("Intro line\n## Heading\nUnder it.") == "Intro line"
+    # A setext heading's text is no paragraph either, and nor is its underline.
+    assert first_paragraph("Week 12\n=======\nWe shipped.\n") == "We shipped."
+    assert first_paragraph("Week 12\n---\nWe shipped.\n") == "We shipped."
+    # A rule after a blank line is still a rule, and a list stays a list.
+    assert first_paragraph("- a\n- b\n---\nAfter.\n") == "After."
+    assert first_paragraph("- a\n- b\n* * *\nAfter.\n") == "After."
+    assert first_paragraph("#hashtag\nText.\n") == "Text."
+    # An attribute list under a heading is none of its words.
+    assert first_paragraph("## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n\nWords.") == "Words."
