@@ -99,7 +99,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
             self.site.arrange_nav(nav, files)
             self.pages = PageHtml(self.site, self.rendered)
-            if self.command == "serve" and self.dirty:
+            # `mkdocs build --dirty` too: without a last build's prints every page is
+            # rendered, as a note left unrendered would leave the rollups without it.
+            if self.dirty:
                 self.pending = self.site.render_only_changed(nav, files, self.prints, self.written)
 
     def on_page_markdown(

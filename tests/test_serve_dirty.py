@@ -13,9 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from tests.conftest import copy_site
-from tests.test_serve import DIRTY_SITE, serve_build
+from tests.test_serve import DIRTY_SITE, SERVE_URL, serve_build
 
 # A site where each of these is the last of its kind: Amir writes one note, the
 # only one on `hiring`; Liz's 2019-06-28 note has the only section of the
@@ -217,3 +219,25 @@ def test_an_override_copied_with_its_old_time_is_seen(
     assert site_files(dirty_dir) == site_files(tmp_path / "clean")
     week = dirty_dir / "weeknotes" / "weeks" / "2019-W27" / "index.html"
     assert "WEEK-B" in week.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("serve_url", [None, SERVE_URL])
+def test_a_first_dirty_build_over_an_old_site_renders_every_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serve_url: str | None
+) -> None:
+    """`mkdocs build --dirty` (or a new `serve --dirty` into a built folder) knows
+    nothing of the last build: notes left unrendered would be missing from the
+    learning log and every other rollup."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    site, _ = base_site(tmp_path)
+    out = tmp_path / "site"
+    for dirty in (False, True):
+        # A new process each time: the config, and so the plugin, loaded afresh.
+        config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out))
+        config.plugins.on_startup(command="serve" if serve_url else "build", dirty=dirty)
+        build(config, serve_url=serve_url, dirty=dirty)
+        if not dirty:
+            clean = site_files(out)
+    log = (out / "weeknotes" / "learning" / "index.html").read_text(encoding="utf-8")
+    assert "LEARN-A" in log and "LEARN-AMIR" in log
+    assert site_files(out) == clean
