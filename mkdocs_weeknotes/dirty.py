@@ -18,10 +18,11 @@ from mkdocs.structure.nav import Navigation, Section
 
 from .config import WeeknotesConfig
 from .planning.generated import PageSpec, Plan
+from .planning.placing import STYLESHEET
 from .planning.syndication import FeedSpec
 from .problems import Problem
 from .reading import embeds
-from .reading.collection import Weeknotes
+from .reading.collection import Weeknotes, source_digest
 from .rendering.render import Renderer
 from .text import theme_title
 
@@ -51,7 +52,11 @@ class Build(Protocol):
 
 
 def render_only_changed(
-    build: Build, nav: Navigation, files: Files, before: Prints | None
+    build: Build,
+    nav: Navigation,
+    files: Files,
+    before: Prints | None,
+    written: Iterable[str] = (),
 ) -> Prints:
     """Under `serve --dirty`, which pages to render again: those whose output changed.
 
@@ -62,12 +67,13 @@ def render_only_changed(
     note whose header, footer or problems changed is rendered though its
     source did not. When what every page shows changed (mkdocs.yml, the nav,
     the set of pages), every page is rendered. `before`: the last build's
-    prints, None on the first build. Returns this build's.
+    prints, None on the first build; `written`: the files our pages, feeds
+    and stylesheet went to in the earlier builds, those this one no longer
+    makes are removed. Returns this build's.
     """
     now = prints(build, nav, files)
     pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-    if before is not None:
-        _remove_gone(before.outputs - now.outputs, files)
+    _remove_gone(build.config.site_dir, set(written) - now.outputs, files)
     if before is None or before.site != now.site:
         for file in pages:
             _render_again(file)
@@ -137,6 +143,10 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
     # earlier build is the same object, with its hash made then.
     hashed = {note.src_uri: note.fingerprint for note in build.weeknotes.notes}
     slugs = {note.src_uri: tuple(t.slug for t in note.themes) for note in build.weeknotes.notes}
+    # A note's translations, linked wherever it is shown: by their pages and languages.
+    translated = {
+        uri: tuple((n.src_uri, n.lang) for n in group) for uri, group in plan.translations.items()
+    }
 
     # What a listing shows of each note: the note; its rollup entries, cut from
     # its HTML, so its source; its people's and themes' names and counts.
@@ -147,6 +157,7 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
                 digests.get(note.src_uri) if note.sections else None,
                 tuple(person_prints.get(i, unknown)[0] for i in note.authors),
                 tuple(theme_prints.get(s, unknown)[0] for s in slugs[note.src_uri]),
+                translated.get(note.src_uri),
             )
         )
         for note in build.weeknotes.notes
@@ -226,18 +237,33 @@ def prints(build: Build, nav: Navigation, files: Files) -> Prints:
         notes[note.src_uri] = hash(
             (
                 hashed[note.src_uri],
+                # Its source: MkDocs renders a note again only when it is newer
+                # than its page, and a copy that keeps an old time (`cp -p`,
+                # `rsync -t`) is not; its rollup sections are cut from that render.
+                digests.get(note.src_uri),
+                translated.get(note.src_uri),
                 around,
                 people(set(note.authors), not direct),
                 themes(set(slugs[note.src_uri]), not direct),
                 tuple(build.problems_of(note.path)) if shows_problems else (),
             )
         )
-    outputs = frozenset(
+    return Prints(site, pages, notes, _outputs(build, files), hashed=hashed)
+
+
+def _outputs(build: Build, files: Files) -> frozenset[str]:
+    """Every file this build writes of its own: its pages, feeds and stylesheet."""
+    site_dir = build.config.site_dir
+    outputs = {
         file.abs_dest_path
         for uri in build.generated
         if isinstance(file := files.get_file_from_path(uri), GeneratedPage)
-    )
-    return Prints(site, pages, notes, outputs, hashed=hashed)
+    }
+    outputs.update(os.path.join(site_dir, *feed.path.split("/")) for feed in build.feeds)
+    stylesheet = files.get_file_from_path(STYLESHEET)
+    if stylesheet is not None and stylesheet.generated_by is not None:
+        outputs.add(stylesheet.abs_dest_path)
+    return frozenset(outputs)
 
 
 def feed_kept(build: Build, before: Prints | None, now: Prints, spec: FeedSpec, path: str) -> bool:
@@ -289,8 +315,8 @@ class Prints:
     `site`: what every page shows (settings, mkdocs.yml, the nav, which pages
     and feeds there are); `pages`: each generated page's listing, with the
     people and themes it names; `notes`: each note's header, footer and
-    problems; `outputs`: where the generated pages were written; `feeds`: what
-    each feed lists.
+    problems; `outputs`: the files the build writes of its own (its pages,
+    feeds and stylesheet); `feeds`: what each feed lists.
     """
 
     site: int
@@ -312,18 +338,27 @@ def _render_again(file: File) -> None:
         file.content_bytes = file.content_bytes
 
 
-def _remove_gone(outputs: Iterable[str], files: Files) -> None:
-    """The pages of the last build that this one no longer generates: a `--dirty`
-    build would leave them in the site, listing what is no longer so."""
+def _remove_gone(site_dir: str, outputs: Iterable[str], files: Files) -> None:
+    """The files of earlier builds that this one no longer makes: a `--dirty`
+    build would leave them in the site, listing what is no longer so. A file
+    of the site that now stands at such a path is left to MkDocs."""
     kept = {file.abs_dest_path for file in files}
+    top = os.path.abspath(site_dir)
     for path in sorted(outputs):
         if path in kept:
             continue
         try:
             os.remove(path)
-            os.rmdir(os.path.dirname(path))  # when it held only the page
         except OSError:
-            pass
+            continue
+        # And the folders that held only it, as a clean build has no such folder.
+        folder = os.path.dirname(os.path.abspath(path))
+        while folder.startswith(top + os.sep):
+            try:
+                os.rmdir(folder)
+            except OSError:
+                break
+            folder = os.path.dirname(folder)
 
 
 def _config_bytes(config: MkDocsConfig) -> bytes:
@@ -335,14 +370,20 @@ def _config_bytes(config: MkDocsConfig) -> bytes:
         return b""
 
 
-def _templates(dirs: Sequence[str]) -> tuple[tuple[str, int], ...]:
-    """Each of a site's overrides of our templates, and when it was saved."""
+def _templates(dirs: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Each of a site's overrides of our templates, and a digest of its text: a
+    copy that keeps an old modification time (`cp -p`) is a change all the same.
+    They are few and small."""
     found = []
     for folder in dirs:
         for root, _, names in os.walk(os.path.join(folder, "weeknotes")):
             for name in names:
                 path = os.path.join(root, name)
-                found.append((path, os.stat(path).st_mtime_ns))
+                try:
+                    with open(path, "rb") as handle:
+                        found.append((path, source_digest(handle.read())))
+                except OSError:
+                    found.append((path, ""))
     return tuple(sorted(found))
 
 

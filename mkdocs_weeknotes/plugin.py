@@ -43,6 +43,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.prints: Prints | None = None
         # This build's, kept only once it is written: a failed build's are not so.
         self.pending: Prints | None = None
+        # The files our pages, feeds and stylesheet went to in this serve's earlier
+        # builds (see Prints.outputs): a `--dirty` build removes those it no longer makes.
+        self.written: frozenset[str] = frozenset()
         self.site: SiteBuild | None = None
         # The build's pages, made once its nav is (see rendering/pagehtml.py).
         self.pages: PageHtml | None = None
@@ -55,6 +58,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.command = command
         self.dirty = dirty
         self.prints = self.pending = None
+        self.written = frozenset()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from .planning.placing import STYLESHEET
@@ -95,8 +99,10 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
             self.site.arrange_nav(nav, files)
             self.pages = PageHtml(self.site, self.rendered)
-            if self.command == "serve" and self.dirty:
-                self.pending = self.site.render_only_changed(nav, files, self.prints)
+            # `mkdocs build --dirty` too: without a last build's prints every page is
+            # rendered, as a note left unrendered would leave the rollups without it.
+            if self.dirty:
+                self.pending = self.site.render_only_changed(nav, files, self.prints, self.written)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -137,13 +143,18 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.site is not None and self.pages is not None:
             self.site.write_feeds(self.pages.note_html, self.prints, self.pending)
+        if self.pending is not None:
+            self.written = self.pending.outputs
         self.prints, self.pending = self.pending, None
         # The build's files, pages and nav go with it: `mkdocs serve` keeps this
         # instance, and would hold them until the next build otherwise.
         self.site = self.pages = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        # What the site folder holds is unknown: the next build renders every page.
+        # What the site folder holds is unknown: the next build renders every page,
+        # and removes any file of these two builds that it no longer makes.
+        if self.pending is not None:
+            self.written |= self.pending.outputs
         self.prints = self.pending = None
         self.site = self.pages = None
 

@@ -156,11 +156,13 @@ class SiteBuild:
 
     # --- serve --dirty ------------------------------------------------------------------
 
-    def render_only_changed(self, nav: Navigation, files: Files, before: Prints | None) -> Prints:
+    def render_only_changed(
+        self, nav: Navigation, files: Files, before: Prints | None, written: frozenset[str]
+    ) -> Prints:
         """Under `serve --dirty`, which pages to render again (see dirty.py)."""
         from . import dirty
 
-        return dirty.render_only_changed(self, nav, files, before)
+        return dirty.render_only_changed(self, nav, files, before, written)
 
     # --- on_nav ----------------------------------------------------------------------
 

@@ -211,3 +211,28 @@ def test_the_last_answer_is_given_again_only_while_nothing_it_depends_on_changed
     if change is not _damaged:
         assert changed.output != first.output
     assert check(site).output == fresh.output
+
+
+def test_the_notes_folder_appearing_or_going_is_seen(
+    tmp_path: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty folder is no file of the site: the answer still depends on it."""
+    # Files just written are too recent to be known by their stat; pretend they are old.
+    monkeypatch.setattr(collection, "RACY_NS", -(10**12))
+    site = copy_site("clean", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - weeknotes\n", "  - weeknotes:\n      notes_dir: journal\n")
+    )
+    journal = site / "docs" / "journal"
+    answers = []
+    for exists in (False, True, False):
+        if exists:
+            journal.mkdir()
+        elif journal.exists():
+            journal.rmdir()
+        cached, fresh = check(site), check(site, "--no-cache")
+        assert (cached.exit_code, cached.output) == (fresh.exit_code, fresh.output), exists
+        answers.append(cached.output)
+    assert "does not exist" in answers[0] and "does not exist" not in answers[1]
+    assert answers[2] == answers[0]

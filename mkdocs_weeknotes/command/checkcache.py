@@ -451,10 +451,13 @@ def result_key(
 ) -> str | None:
     """What a check's whole answer depends on, as a digest: this package and the
     settings (see `context_key`), mkdocs.yml as loaded, and every file of the site
-    (where it is, whether it is excluded, and its stat, as for a note). None when
-    a file changed too recently to be known by its stat, or cannot be."""
+    (where it is, whether it is excluded, and its stat, as for a note), and
+    whether the notes folder exists: an empty one holds no file, yet WN011 says
+    whether it is there. None when a file changed too recently to be known by
+    its stat, or cannot be."""
     now = time.time_ns()
-    listed: list[object] = []
+    notes = os.path.join(config["docs_dir"], *settings.notes_dir.split("/"))
+    listed: list[object] = [os.path.isdir(notes)]
     authors = os.path.join(config["docs_dir"], *settings.authors_path.split("/"))
     for src_uri, path, inclusion in [
         *((f.src_uri, f.abs_src_path, f.inclusion.name) for f in files),
