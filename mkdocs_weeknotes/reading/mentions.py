@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Person
 from ..slugs import slugify
-from ..suggest import edit_distance
+from ..suggest import TypoIndex
 from .sections import unfenced
 
 # `@` at the start of a word (after a space, an opening bracket or quote, or
@@ -64,23 +64,23 @@ class Handles:
         return self.by_key.get(slugify(handle) if self.free_text else handle.casefold())
 
     @functools.cached_property
-    def _keys(self) -> list[str]:
-        # In order, so that of two as near the first wins; sorted once, not per miss.
-        return sorted(self.by_key)
+    def _typos(self) -> TypoIndex:
+        # Built once, on the first miss: a typo is looked up, not compared with
+        # every handle of the team (see TypoIndex).
+        return TypoIndex(self.by_key)
+
+    @functools.cached_property
+    def _near(self) -> dict[str, str | None]:
+        return {}  # each miss looked up once, however many notes write it
 
     def near(self, handle: str) -> str | None:
-        """The handle a near miss was probably meant to be, or None."""
+        """The handle a near miss was probably meant to be, or None: the fewest
+        edits away, within `typo_reach` of it, and of two as near the first in order."""
         folded = handle.casefold()
-        best: tuple[int, str] | None = None
-        for key in self._keys:
-            # Short handles are names too often to guess from one letter.
-            allowed = 0 if len(key) < 4 else 1 if len(key) < 8 else 2
-            if abs(len(key) - len(folded)) > allowed:
-                continue  # cheaper than the distance, and decides most
-            distance = edit_distance(folded, key)
-            if 0 < distance <= allowed and (best is None or distance < best[0]):
-                best = (distance, key)
-        return self.spelling.get(best[1], best[1]) if best else None
+        if folded not in self._near:
+            found = next((key for distance, key in self._typos.near(folded) if distance), None)
+            self._near[folded] = self.spelling.get(found, found) if found else None
+        return self._near[folded]
 
 
 def handles(people: Iterable[Person], free_text: bool) -> Handles:
