@@ -23,11 +23,17 @@ from ..slugs import slugify
 from ..suggest import TypoIndex
 from .sections import unfenced
 
-# `@` at the start of a word (after a space, an opening bracket or quote, or
-# emphasis), then a handle: letters, digits and `_`, with single `.` or `-`
-# inside it, so that `@rob.` at the end of a sentence is `@rob`.
-_HANDLE = r"@([A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*)(?![\w@/]|[.\-][A-Za-z0-9_])"
-MENTION = re.compile(r"(?<![^\s(\[{\"'\u201c\u2018\u00ab*_~>])" + _HANDLE)
+# `@` at the start of a word: after a space, an opening bracket or quote, or a
+# run of emphasis marks that itself starts a word (`_@rob_`, `**@rob**`, not
+# `me_@rob.org`). Then a handle: letters, digits and `_`, with single `.` or `-`
+# inside it, ending in a letter or digit, so that `@rob.` at the end of a
+# sentence is `@rob`, and the `_` closing `_@rob_` is emphasis, not the handle's.
+_WORD = r"[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*"
+_HANDLE = (
+    r"@(?P<handle>[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)*(?:[.\-]_*" + _WORD + r")*)"
+    r"(?!_*[^\W_]|_*[@/]|[.\-]_*[A-Za-z0-9])"
+)
+MENTION = re.compile(r"(?<![^\s(\[{\"'\u201c\u2018\u00ab>])(?P<lead>[*_~]*)" + _HANDLE)
 
 # In the Markdown source: what is never text to read for mentions. Inline code,
 # links and images (`[text](url)`, whose text becomes a link of its own), autolinks
@@ -126,7 +132,7 @@ def find(body: str, body_line: int) -> list[Found]:
         if code or "@" not in line:
             continue
         text = _NOT_TEXT.sub(" ", line) if ("`" in line or "[" in line or "<" in line) else line
-        found.extend(Found(m.group(1), index + body_line) for m in MENTION.finditer(text))
+        found.extend(Found(m["handle"], index + body_line) for m in MENTION.finditer(text))
     return found
 
 
@@ -152,13 +158,13 @@ def link_mentions(html: str, link: Callable[[str], tuple[str, str] | None]) -> s
         return html
 
     def replace(match: re.Match[str]) -> str:
-        handle = match.group(2)
+        handle = match["handle"]
         if handle is None:
             return match.group(0)
         target = link(handle)
         if target is None:
             return match.group(0)
         url, name = target
-        return f'<a class="wn-mention" href="{url}" title="{name}">@{handle}</a>'
+        return f'{match["lead"]}<a class="wn-mention" href="{url}" title="{name}">@{handle}</a>'
 
     return _HTML.sub(replace, html)
