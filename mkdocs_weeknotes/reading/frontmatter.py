@@ -8,7 +8,7 @@ does not hide the others.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,6 +198,19 @@ TOO_LARGE_HINT = "write the value out without '&' anchors and '*' aliases"
 # The front matter starts on line 2 of the file: YAML line 0 is file line 2.
 _OFFSET = 2
 
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+# editors (and the rest of this reading) do not: with one of them in the text, a
+# mark's line is counted again from its place in the text.
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def line_counter(text: str, offset: int) -> Callable[[yaml.Mark], int]:
+    """The file's line of a mark in `text`, counting `\n` alone as editors do;
+    `offset` turns the text's 0-based line into the file's."""
+    if not any(brk in text for brk in _YAML_ONLY_BREAKS):
+        return lambda mark: mark.line + offset
+    return lambda mark: text.count("\n", 0, mark.index) + offset
+
 
 # libyaml's parser, where PyYAML has it, composes many times faster than PyYAML's own.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -219,7 +232,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     try:
         root = compose(text)
     except yaml.MarkedYAMLError as err:
-        line, message, hint = describe_yaml_error(err, _OFFSET)
+        line, message, hint = describe_yaml_error(err, _OFFSET, text)
         reader.problem(line, "WN002", message, hint)
         return {}, False
     except yaml.YAMLError as err:  # ReaderError: a control character, no mark
@@ -241,10 +254,11 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         return {}, False
     if root is None:
         return {}, True
+    line_of = line_counter(text, _OFFSET)
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
         reader.problem(
-            root.start_mark.line + _OFFSET,
+            line_of(root.start_mark),
             "WN003",
             f"the front matter is {kind}, not 'key: value' lines",
             "write one 'key: value' per line, e.g. 'date: 2019-06-28'",
@@ -256,7 +270,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     # only a block with a `*` or a long one can stand for too many.
     bounded = "*" not in text and len(text) < MAX_ITEMS // 2
     for key_node, value_node in root.value:
-        line = key_node.start_mark.line + _OFFSET
+        line = line_of(key_node.start_mark)
         if (
             not bounded
             and not isinstance(key_node, yaml.ScalarNode)
@@ -291,7 +305,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         )
         item_lines: tuple[int, ...] = ()
         if isinstance(value_node, yaml.SequenceNode):
-            item_lines = tuple(n.start_mark.line + _OFFSET for n in value_node.value)
+            item_lines = tuple(line_of(n.start_mark) for n in value_node.value)
         fields[key] = Field(key, _construct(constructor, value_node), line, raw, item_lines)
     return fields, True
 
@@ -315,10 +329,13 @@ def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
         return Invalid(str(err).strip() or type(err).__name__)
 
 
-def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, str, str]:
+def describe_yaml_error(
+    err: yaml.MarkedYAMLError, offset: int, text: str | None = None
+) -> tuple[int, str, str]:
     """The line, message and hint for a YAML syntax error.
 
-    `offset` turns PyYAML's 0-based line into the file's line.
+    `offset` turns PyYAML's 0-based line into the file's line; with the `text`
+    that was parsed, the line is counted as editors count it (see line_counter).
 
     For an unclosed bracket or quote PyYAML's problem mark is wherever it gave
     up, often the end of the block; the context mark is where the bracket or
@@ -345,7 +362,12 @@ def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, st
         hint = "quote values that start with '*' or '&'"
     elif "expected <block end>" in problem or "expected <document start>" in problem:
         hint = "check the indentation of this line"
-    line = (mark.line if mark is not None else 0) + offset
+    if mark is None:
+        line = offset
+    elif text is None:
+        line = mark.line + offset
+    else:
+        line = line_counter(text, offset)(mark)
     where = {
         "flow sequence": " in the list that starts on this line",
         "flow mapping": " in the mapping that starts on this line",
