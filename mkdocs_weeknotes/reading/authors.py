@@ -93,7 +93,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
     try:
         root = frontmatter.compose(text)
     except yaml.MarkedYAMLError as err:
-        line, message, hint = frontmatter.describe_yaml_error(err, 1)
+        line, message, hint = frontmatter.describe_yaml_error(err, 1, text)
         line = min(line, len(text.splitlines()) or 1)  # PyYAML may point past the end
         problems.append(Problem(path, line, "WN301", f"the authors file: {message}", hint))
         return Authors({}, tuple(problems))

@@ -8,7 +8,8 @@ does not hide the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import bisect
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,34 +199,61 @@ TOO_LARGE_HINT = "write the value out without '&' anchors and '*' aliases"
 # The front matter starts on line 2 of the file: YAML line 0 is file line 2.
 _OFFSET = 2
 
-# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
-# editors (and the rest of this reading) do not: with one of them in the text, a
-# mark's line is counted again from its place in the text.
-_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def line_counter(text: str, offset: int) -> Callable[[yaml.Mark], int]:
-    """The file's line of a mark in `text`, counting `\n` alone as editors do;
-    `offset` turns the text's 0-based line into the file's."""
-    if not any(brk in text for brk in _YAML_ONLY_BREAKS):
-        return lambda mark: mark.line + offset
-    return lambda mark: text.count("\n", 0, mark.index) + offset
-
 
 # libyaml's parser, where PyYAML has it, composes many times faster than PyYAML's own.
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The YAML node tree of `text`.
+    """The YAML node tree of `text`, each node marked with its line as editors
+    count lines (see `_YAML_ONLY_BREAKS`).
 
     Parsed with libyaml for speed; any error is raised again by PyYAML's own
     parser, whose messages and marks the problems are written from.
     """
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
     except (yaml.YAMLError, RecursionError):
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None and _breaks_only_yaml_counts(text):
+        recount = _recounter(text)
+        for node in _distinct_nodes(root):
+            node.start_mark = recount(node.start_mark)
+            node.end_mark = recount(node.end_mark)
+    return root
+
+
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+# editors, and the file's lines everywhere else here, do not: with one of them in
+# the text, YAML's line numbers are counted again from each mark's place.
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _breaks_only_yaml_counts(text: str) -> bool:
+    return any(brk in text for brk in _YAML_ONLY_BREAKS)
+
+
+def _recounter(text: str) -> Callable[[Any], yaml.Mark]:
+    """A mark of `text` on the line and column an editor gives its place."""
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def recount(mark: Any) -> yaml.Mark:
+        line = bisect.bisect_right(starts, mark.index) - 1
+        return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, None)
+
+    return recount
+
+
+def _distinct_nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node under `root` once, however many aliases name it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+            stack.extend(_children(node))
 
 
 def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
@@ -254,11 +282,10 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         return {}, False
     if root is None:
         return {}, True
-    line_of = line_counter(text, _OFFSET)
     if not isinstance(root, yaml.MappingNode):
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "plain text"
         reader.problem(
-            line_of(root.start_mark),
+            root.start_mark.line + _OFFSET,
             "WN003",
             f"the front matter is {kind}, not 'key: value' lines",
             "write one 'key: value' per line, e.g. 'date: 2019-06-28'",
@@ -270,7 +297,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     # only a block with a `*` or a long one can stand for too many.
     bounded = "*" not in text and len(text) < MAX_ITEMS // 2
     for key_node, value_node in root.value:
-        line = line_of(key_node.start_mark)
+        line = key_node.start_mark.line + _OFFSET
         if (
             not bounded
             and not isinstance(key_node, yaml.ScalarNode)
@@ -305,7 +332,7 @@ def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
         )
         item_lines: tuple[int, ...] = ()
         if isinstance(value_node, yaml.SequenceNode):
-            item_lines = tuple(line_of(n.start_mark) for n in value_node.value)
+            item_lines = tuple(n.start_mark.line + _OFFSET for n in value_node.value)
         fields[key] = Field(key, _construct(constructor, value_node), line, raw, item_lines)
     return fields, True
 
@@ -334,8 +361,8 @@ def describe_yaml_error(
 ) -> tuple[int, str, str]:
     """The line, message and hint for a YAML syntax error.
 
-    `offset` turns PyYAML's 0-based line into the file's line; with the `text`
-    that was parsed, the line is counted as editors count it (see line_counter).
+    `offset` turns PyYAML's 0-based line into the file's line; given the `text`
+    that was parsed, the line is the one editors count (see `compose`).
 
     For an unclosed bracket or quote PyYAML's problem mark is wherever it gave
     up, often the end of the block; the context mark is where the bracket or
@@ -362,12 +389,9 @@ def describe_yaml_error(
         hint = "quote values that start with '*' or '&'"
     elif "expected <block end>" in problem or "expected <document start>" in problem:
         hint = "check the indentation of this line"
-    if mark is None:
-        line = offset
-    elif text is None:
-        line = mark.line + offset
-    else:
-        line = line_counter(text, offset)(mark)
+    line = (mark.line if mark is not None else 0) + offset
+    if mark is not None and text is not None and _breaks_only_yaml_counts(text):
+        line = _recounter(text)(mark).line + offset
     where = {
         "flow sequence": " in the list that starts on this line",
         "flow mapping": " in the mapping that starts on this line",
