@@ -239,7 +239,7 @@ def _recounter(text: str) -> Callable[[Any], yaml.Mark]:
 
     def recount(mark: Any) -> yaml.Mark:
         line = bisect.bisect_right(starts, mark.index) - 1
-        return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, None)
+        return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, 0)
 
     return recount
 
