@@ -12,31 +12,41 @@ def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | 
 
     Of candidates that differ only in case, the one written most like `word` wins.
     """
-    return _closest(word, tuple(candidates), cutoff)
+    return _Closest.of(tuple(candidates)).answer(word, cutoff)
 
 
-# The same misses come back note after note (an author's name not in the file, a
-# theme spelt wrong), each compared with every candidate: each is answered once.
-@functools.lru_cache(maxsize=4096)
-def _closest(word: str, candidates: tuple[str, ...], cutoff: float) -> str | None:
-    by_folded = _by_folded(candidates)
-    folded = word.casefold()
-    if folded not in by_folded:
-        match = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=cutoff)
-        if not match:
-            return None
-        folded = match[0]
-    return max(by_folded[folded], key=lambda c: difflib.SequenceMatcher(None, word, c).ratio())
+class _Closest:
+    """`closest` for one set of candidates, asked many times: the same misses come
+    back note after note (an author's name not in the file, a theme spelt wrong),
+    and each would be compared with every candidate again."""
 
+    def __init__(self, candidates: tuple[str, ...]) -> None:
+        self.by_folded: dict[str, list[str]] = {}
+        for candidate in sorted(set(candidates)):  # sorted: ties resolve the same every run
+            self.by_folded.setdefault(candidate.casefold(), []).append(candidate)
+        self.answers: dict[tuple[str, float], str | None] = {}
 
-@functools.lru_cache(maxsize=64)
-def _by_folded(candidates: tuple[str, ...]) -> dict[str, list[str]]:
-    """The candidates by their casefolded spelling; sorted, so that ties resolve
-    the same every run. Made once for a set of candidates asked about many times."""
-    by_folded: dict[str, list[str]] = {}
-    for candidate in sorted(set(candidates)):
-        by_folded.setdefault(candidate.casefold(), []).append(candidate)
-    return by_folded
+    @staticmethod
+    @functools.lru_cache(maxsize=64)
+    def of(candidates: tuple[str, ...]) -> _Closest:
+        return _Closest(candidates)
+
+    def answer(self, word: str, cutoff: float) -> str | None:
+        if (word, cutoff) not in self.answers:
+            if len(self.answers) >= 4096:
+                self.answers.clear()  # a bound on what is kept, not on what is right
+            self.answers[word, cutoff] = self._search(word, cutoff)
+        return self.answers[word, cutoff]
+
+    def _search(self, word: str, cutoff: float) -> str | None:
+        folded = word.casefold()
+        if folded not in self.by_folded:
+            match = difflib.get_close_matches(folded, list(self.by_folded), n=1, cutoff=cutoff)
+            if not match:
+                return None
+            folded = match[0]
+        spellings = self.by_folded[folded]
+        return max(spellings, key=lambda c: difflib.SequenceMatcher(None, word, c).ratio())
 
 
 def edit_distance(a: str, b: str) -> int:
