@@ -72,18 +72,33 @@ def iso_days(text: str) -> tuple[datetime.date, datetime.date] | None:
 
 def parse_week(text: str, week_start: int) -> datetime.date | None:
     """The first day of the team week named by `2026-W47` or by any date in it."""
-    days = iso_days(text)
-    if days is not None:
-        # The team week whose middle day is in that ISO week (see iso_label).
-        day = days[0] + datetime.timedelta(days=3)
-    else:
-        try:
+    found = find_week(text, week_start)
+    return found if isinstance(found, datetime.date) else None
+
+
+def find_week(text: str, week_start: int) -> datetime.date | tuple[str, str] | None:
+    """The first day of the team week named by `2026-W47` or by any date in it;
+    why not and a hint (see `outside_calendar`) when that week is cut off by an
+    end of the calendar; None when the text names no week or day at all."""
+    match = _ISO_WEEK.fullmatch(text.strip())
+    try:
+        if match is not None:
+            # The team week whose middle day is in that ISO week (see iso_label).
+            # Only that day is needed: the ISO week's Sunday may be past 9999.
+            monday = datetime.date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+            day = monday + datetime.timedelta(days=3)
+        else:
             day = datetime.date.fromisoformat(text.strip())
-        except ValueError:
-            return None
-    if outside_calendar(day, week_start) is not None:
+    except (ValueError, OverflowError):
         return None
-    return week_of(day, week_start)
+    return outside_calendar(day, week_start) or week_of(day, week_start)
+
+
+def week_before(week: datetime.date, week_start: int) -> datetime.date | None:
+    """The team week before the one starting on `week`, or None at the calendar's start."""
+    if week - whole_weeks(week_start)[0] < datetime.timedelta(days=7):
+        return None
+    return week - datetime.timedelta(days=7)
 
 
 def last_day(week: datetime.date) -> datetime.date:

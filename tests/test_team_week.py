@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -184,6 +185,32 @@ def test_status_is_0_when_everyone_has_written(tmp_path: Path) -> None:
     assert "Not yet: -" in done.stdout
     github = weeknotes("status", "--today", "2026-11-20", "--format", "github", cwd=site)
     assert github.returncode == 0 and github.stdout.startswith("::notice")
+
+
+def _refused(done: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("weeknotes: ") and all(w in done.stderr for w in words)
+
+
+def test_today_and_week_at_the_ends_of_the_calendar(tmp_path: Path) -> None:
+    # Monday weeks: 9999-12-31 is a Friday, whose week would end in the year 10000.
+    _refused(weeknotes("status", "--today", "9999-12-31", cwd=SITE), "--today", "after")
+    _refused(weeknotes("status", "--week", "9999-W52", cwd=SITE), "--week", "after")
+    _refused(weeknotes("digest", "--today", "0001-01-01", cwd=SITE), "--today", "--week")
+    # The week before a cut-off one is whole; and --week makes --today's week moot.
+    last = weeknotes("digest", "--today", "9999-12-31", "--format", "text", cwd=SITE)
+    assert last.returncode == 0 and "December 20, 9999" in last.stdout, last.stderr
+    named = weeknotes("digest", "--today", "0001-01-01", "--week", "2026-W47", cwd=SITE)
+    assert named.returncode == 0 and "2026\\-W47" in named.stdout, named.stderr
+    # Sunday weeks: 0001-01-01 is a Monday, whose week would start in the year 0.
+    site = copy_site("team-week", tmp_path)
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - weeknotes\n", "  - weeknotes:\n      week_start: sunday\n")
+    )
+    _refused(weeknotes("status", "--today", "0001-01-01", cwd=site), "--today", "before")
+    _refused(weeknotes("status", "--week", "0001-W01", cwd=site), "--week", "before")
 
 
 # A team and notes for comparing the direct week listing with week.html: escaping,

@@ -32,7 +32,7 @@ from ..planning.sitefiles import list_files
 from ..problems import Problem
 from ..reading.site_notes import collect_site
 from ..site import SiteBuild
-from ..weeks import parse_week, week_of
+from ..weeks import find_week, outside_calendar, week_before, week_of, whole_weeks
 from .checkcache import FILE_NAME as CACHE_FILE
 from .checkcache import (
     StoredCache,
@@ -453,12 +453,24 @@ def _today(today_text: str | None) -> datetime.date:
         fail(f"--today {today_text!r} is not a date; write it as YYYY-MM-DD")
 
 
-def _week(site: Site, week_text: str | None, default: datetime.date) -> datetime.date:
+def _this_week(site: Site, today: datetime.date, option: str) -> datetime.date:
+    """The team week holding `today`, which `option` set; a clean failure at the
+    ends of the calendar, where a week can be cut off."""
+    start = site.settings.week_start_index
+    outside = outside_calendar(today, start)
+    if outside is not None:
+        fail(f"{option} {today.isoformat()!r}: {outside[0]}; {outside[1]}")
+    return week_of(today, start)
+
+
+def _week(site: Site, week_text: str | None, default: Callable[[], datetime.date]) -> datetime.date:
     if not week_text:
-        return default
-    week = parse_week(week_text, site.settings.week_start_index)
+        return default()
+    week = find_week(week_text, site.settings.week_start_index)
     if week is None:
         fail(f"--week {week_text!r} is not a week; write an ISO week such as 2026-W47, or a date")
+    if isinstance(week, tuple):
+        fail(f"--week {week_text!r}: {week[0]}; {week[1]}")
     return week
 
 
@@ -502,9 +514,22 @@ def digest(
     """
 
     site = load_site(config_file)
-    start = site.settings.week_start_index
-    this_week = week_of(_today(today_text), start)
-    week = _week(site, week_text, this_week - datetime.timedelta(days=7))
+    today = _today(today_text)
+
+    def last_complete() -> datetime.date:
+        start = site.settings.week_start_index
+        # Only the week before today's must be whole: today's may run past 9999.
+        before = (
+            None if today < whole_weeks(start)[0] else week_before(week_of(today, start), start)
+        )
+        if before is None:
+            fail(
+                f"--today {today.isoformat()!r}: no whole week comes before it in the"
+                " calendar; name one with --week"
+            )
+        return before
+
+    week = _week(site, week_text, last_complete)
     build = SiteBuild.check(get_files(site.config), site.config, site.settings)
     if not site.config.site_url:
         click.echo(
@@ -546,7 +571,8 @@ def status(
     from ..planning.team import recent_writers, team_week
 
     site = load_site(config_file)
-    week = _week(site, week_text, week_of(_today(today_text), site.settings.week_start_index))
+    today = _today(today_text)
+    week = _week(site, week_text, lambda: _this_week(site, today, "--today"))
     build = SiteBuild.check(get_files(site.config), site.config, site.settings)
     people = build.plan.people
     group = week_group(build.plan, week)

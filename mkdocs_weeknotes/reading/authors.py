@@ -44,11 +44,23 @@ class Authors:
         ident = self.lookup(name)
         if ident is not None:
             return ident, None
+        if name not in self._guesses:  # the same unknown name comes note after note
+            guess = closest(name, self._labels)
+            self._guesses[name] = self._labels[guess] if guess else None
+        return None, self._guesses[name]
+
+    @cached_property
+    def _guesses(self) -> dict[str, str | None]:
+        return {}
+
+    @cached_property
+    def _labels(self) -> dict[str, str]:
+        """Every id, name and alias as written, to its person's id: what an unknown
+        name is compared with, gathered once rather than for every note."""
         by_label = {p.id: p.id for p in self.people.values()}
         by_label.update({p.name: p.id for p in self.people.values() if p.name})
         by_label.update({a: p.id for p in self.people.values() for a in p.aliases})
-        guess = closest(name, by_label)
-        return None, (by_label[guess] if guess else None)
+        return by_label
 
     def lookup(self, name: str) -> str | None:
         """The id that `name` refers to, or None; no suggestion is looked for."""
@@ -81,7 +93,7 @@ def parse_authors(data: bytes, path: str) -> Authors:
     try:
         root = frontmatter.compose(text)
     except yaml.MarkedYAMLError as err:
-        line, message, hint = frontmatter.describe_yaml_error(err, 1)
+        line, message, hint = frontmatter.describe_yaml_error(err, 1, text)
         line = min(line, len(text.splitlines()) or 1)  # PyYAML may point past the end
         problems.append(Problem(path, line, "WN301", f"the authors file: {message}", hint))
         return Authors({}, tuple(problems))

@@ -8,7 +8,8 @@ does not hide the others.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import bisect
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,22 +205,62 @@ _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def compose(text: str) -> yaml.Node | None:
-    """The YAML node tree of `text`.
+    """The YAML node tree of `text`, each node marked with its line as editors
+    count lines (see `_YAML_ONLY_BREAKS`).
 
     Parsed with libyaml for speed; any error is raised again by PyYAML's own
     parser, whose messages and marks the problems are written from.
     """
     try:
-        return yaml.compose(text, Loader=_FAST_LOADER)
+        root = yaml.compose(text, Loader=_FAST_LOADER)
     except (yaml.YAMLError, RecursionError):
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if root is not None and _breaks_only_yaml_counts(text):
+        recount = _recounter(text)
+        for node in _distinct_nodes(root):
+            node.start_mark = recount(node.start_mark)
+            node.end_mark = recount(node.end_mark)
+    return root
+
+
+# YAML also breaks lines at NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which
+# editors, and the file's lines everywhere else here, do not: with one of them in
+# the text, YAML's line numbers are counted again from each mark's place.
+_YAML_ONLY_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _breaks_only_yaml_counts(text: str) -> bool:
+    return any(brk in text for brk in _YAML_ONLY_BREAKS)
+
+
+def _recounter(text: str) -> Callable[[Any], yaml.Mark]:
+    """A mark of `text` on the line and column an editor gives its place."""
+    starts = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+
+    def recount(mark: Any) -> yaml.Mark:
+        line = bisect.bisect_right(starts, mark.index) - 1
+        return yaml.Mark(mark.name, mark.index, line, mark.index - starts[line], None, 0)
+
+    return recount
+
+
+def _distinct_nodes(root: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node under `root` once, however many aliases name it."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            yield node
+            stack.extend(_children(node))
 
 
 def _read_yaml(text: str, reader: _Reader) -> tuple[dict[str, Field], bool]:
     try:
         root = compose(text)
     except yaml.MarkedYAMLError as err:
-        line, message, hint = describe_yaml_error(err, _OFFSET)
+        line, message, hint = describe_yaml_error(err, _OFFSET, text)
         reader.problem(line, "WN002", message, hint)
         return {}, False
     except yaml.YAMLError as err:  # ReaderError: a control character, no mark
@@ -315,10 +356,13 @@ def _construct(constructor: SafeConstructor, node: yaml.Node) -> Any:
         return Invalid(str(err).strip() or type(err).__name__)
 
 
-def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, str, str]:
+def describe_yaml_error(
+    err: yaml.MarkedYAMLError, offset: int, text: str | None = None
+) -> tuple[int, str, str]:
     """The line, message and hint for a YAML syntax error.
 
-    `offset` turns PyYAML's 0-based line into the file's line.
+    `offset` turns PyYAML's 0-based line into the file's line; given the `text`
+    that was parsed, the line is the one editors count (see `compose`).
 
     For an unclosed bracket or quote PyYAML's problem mark is wherever it gave
     up, often the end of the block; the context mark is where the bracket or
@@ -346,6 +390,8 @@ def describe_yaml_error(err: yaml.MarkedYAMLError, offset: int) -> tuple[int, st
     elif "expected <block end>" in problem or "expected <document start>" in problem:
         hint = "check the indentation of this line"
     line = (mark.line if mark is not None else 0) + offset
+    if mark is not None and text is not None and _breaks_only_yaml_counts(text):
+        line = _recounter(text)(mark).line + offset
     where = {
         "flow sequence": " in the list that starts on this line",
         "flow mapping": " in the mapping that starts on this line",

@@ -20,14 +20,20 @@ from dataclasses import dataclass, field
 
 from ..model import Person
 from ..slugs import slugify
-from ..suggest import edit_distance
+from ..suggest import TypoIndex
 from .sections import unfenced
 
-# `@` at the start of a word (after a space, an opening bracket or quote, or
-# emphasis), then a handle: letters, digits and `_`, with single `.` or `-`
-# inside it, so that `@rob.` at the end of a sentence is `@rob`.
-_HANDLE = r"@([A-Za-z][A-Za-z0-9_]*(?:[.\-][A-Za-z0-9_]+)*)(?![\w@/]|[.\-][A-Za-z0-9_])"
-MENTION = re.compile(r"(?<![^\s(\[{\"'\u201c\u2018\u00ab*_~>])" + _HANDLE)
+# `@` at the start of a word: after a space, an opening bracket or quote, or a
+# run of emphasis marks that itself starts a word (`_@rob_`, `**@rob**`, not
+# `me_@rob.org`). Then a handle: letters, digits and `_`, with single `.` or `-`
+# inside it, ending in a letter or digit, so that `@rob.` at the end of a
+# sentence is `@rob`, and the `_` closing `_@rob_` is emphasis, not the handle's.
+_WORD = r"[A-Za-z0-9]+(?:_+[A-Za-z0-9]+)*"
+_HANDLE = (
+    r"@(?P<handle>[A-Za-z][A-Za-z0-9]*(?:_+[A-Za-z0-9]+)*(?:[.\-]_*" + _WORD + r")*)"
+    r"(?!_*[^\W_]|_*[@/]|[.\-]_*[A-Za-z0-9])"
+)
+MENTION = re.compile(r"(?<![^\s(\[{\"'\u201c\u2018\u00ab>])(?P<lead>[*_~]*)" + _HANDLE)
 
 # In the Markdown source: what is never text to read for mentions. Inline code,
 # links and images (`[text](url)`, whose text becomes a link of its own), autolinks
@@ -64,23 +70,23 @@ class Handles:
         return self.by_key.get(slugify(handle) if self.free_text else handle.casefold())
 
     @functools.cached_property
-    def _keys(self) -> list[str]:
-        # In order, so that of two as near the first wins; sorted once, not per miss.
-        return sorted(self.by_key)
+    def _typos(self) -> TypoIndex:
+        # Built once, on the first miss: a typo is looked up, not compared with
+        # every handle of the team (see TypoIndex).
+        return TypoIndex(self.by_key)
+
+    @functools.cached_property
+    def _near(self) -> dict[str, str | None]:
+        return {}  # each miss looked up once, however many notes write it
 
     def near(self, handle: str) -> str | None:
-        """The handle a near miss was probably meant to be, or None."""
+        """The handle a near miss was probably meant to be, or None: the fewest
+        edits away, within `typo_reach` of it, and of two as near the first in order."""
         folded = handle.casefold()
-        best: tuple[int, str] | None = None
-        for key in self._keys:
-            # Short handles are names too often to guess from one letter.
-            allowed = 0 if len(key) < 4 else 1 if len(key) < 8 else 2
-            if abs(len(key) - len(folded)) > allowed:
-                continue  # cheaper than the distance, and decides most
-            distance = edit_distance(folded, key)
-            if 0 < distance <= allowed and (best is None or distance < best[0]):
-                best = (distance, key)
-        return self.spelling.get(best[1], best[1]) if best else None
+        if folded not in self._near:
+            found = next((key for distance, key in self._typos.near(folded) if distance), None)
+            self._near[folded] = self.spelling.get(found, found) if found else None
+        return self._near[folded]
 
 
 def handles(people: Iterable[Person], free_text: bool) -> Handles:
@@ -126,7 +132,7 @@ def find(body: str, body_line: int) -> list[Found]:
         if code or "@" not in line:
             continue
         text = _NOT_TEXT.sub(" ", line) if ("`" in line or "[" in line or "<" in line) else line
-        found.extend(Found(m.group(1), index + body_line) for m in MENTION.finditer(text))
+        found.extend(Found(m["handle"], index + body_line) for m in MENTION.finditer(text))
     return found
 
 
@@ -152,13 +158,13 @@ def link_mentions(html: str, link: Callable[[str], tuple[str, str] | None]) -> s
         return html
 
     def replace(match: re.Match[str]) -> str:
-        handle = match.group(2)
+        handle = match["handle"]
         if handle is None:
             return match.group(0)
         target = link(handle)
         if target is None:
             return match.group(0)
         url, name = target
-        return f'<a class="wn-mention" href="{url}" title="{name}">@{handle}</a>'
+        return f'{match["lead"]}<a class="wn-mention" href="{url}" title="{name}">@{handle}</a>'
 
     return _HTML.sub(replace, html)

@@ -88,3 +88,15 @@ def test_http_and_relative_avatars_are_kept(avatar: str) -> None:
     authors = parse_authors(data, "a.yml")
     assert authors.problems == ()
     assert authors.people["rob"].avatar == avatar
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_line_breaks_only_yaml_counts_do_not_move_the_authors_files_lines(brk: str) -> None:
+    people = (
+        f'authors:\n  rob:\n    name: "Rob{brk}Miller"\n    description: "a{brk}b{brk}c"\n'
+        "  liz:\n    nmae: Liz\n  rob:\n    name: Again\n"
+    )
+    found = parse_authors(people.encode(), "a.yml").problems
+    assert [(p.code, p.line) for p in found] == [("WN302", 5), ("WN304", 7)]
+    broken = parse_authors(f'authors:\n  rob: {{name: "R{brk}M"}}\n  liz: [1\n'.encode(), "a.yml")
+    assert [(p.code, p.line) for p in broken.problems] == [("WN301", 3)]

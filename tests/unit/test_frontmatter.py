@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from mkdocs_weeknotes.reading.frontmatter import Invalid, read
+from tests.conftest import check, codes
 
 
 def lines(text: str | bytes) -> dict[str, int]:
@@ -96,3 +99,21 @@ def test_control_characters_are_left_out_of_values() -> None:
     fm = read('---\ntitle: "a\\0b\\x1bc\\td"\nthemes: ["x\\ay"]\nmeta: {k: "v\\0"}\n---\n', "a.md")
     assert fm.values() == {"title": "abc\td", "themes": ["xy"], "meta": {"k": "v"}}
     assert fm.fields["title"].raw == "abc\td"
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_line_breaks_only_yaml_counts_do_not_move_the_lines_of_problems(brk: str) -> None:
+    # YAML takes these for line breaks; an editor, and the file's lines, do not.
+    block = (
+        f'---\ntitle: "One{brk}two"\nsummary: "a{brk}b{brk}c"\n'
+        "date: 2019-06-28\nthemez: [x]\ndate: 2019-06-29\nauthors:\n  - rob\n"
+    )
+    result = check(block + "---\nHi.\n")
+    assert sorted(codes(result)) == [("WN005", 6), ("WN006", 5)]
+    assert any("first on line 4" in p.message for p in result.problems)
+    fm = read(block + "---\n", "a.md")
+    assert fm.fields["authors"].line == 7 and fm.fields["authors"].item_lines == (8,)
+    broken = read(f'---\ntitle: "a{brk}b{brk}c"\nthemes: [x\n---\n', "a.md")
+    assert [(p.code, p.line) for p in broken.problems] == [("WN002", 3)]
+    listed = read(f'---\ntitle: "a{brk}b"\n- x\n---\n', "a.md")
+    assert [(p.code, p.line) for p in listed.problems] == [("WN002", 3)]

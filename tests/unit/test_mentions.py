@@ -35,6 +35,12 @@ def note(body: str, **values: object) -> tuple[tuple[str, ...], list[tuple[str, 
         "@liz's idea",
         "- @liz: research plan",
         "> @liz wrote",
+        "_@liz_ said so.",
+        "*@liz* said so.",
+        "__@liz__ and ***@liz***",
+        "Thanks _@liz_, and (_@liz_).",
+        "~~@liz~~",
+        "Ask @liz, or @liz; (@liz) and @liz!",
     ],
 )
 def test_a_mention_is_found_in_text(text: str) -> None:
@@ -58,6 +64,11 @@ def test_a_mention_is_found_in_text(text: str) -> None:
         "<!-- @liz in a comment -->",
         "npm install @liz/package",
         "word@liz",
+        "Mail me_@liz.org or a*@liz*",
+        "`_@liz_` and ``**@liz**``",
+        "```\n_@liz_ in a fenced block\n```",
+        "Before.\n\n    *@liz* in an indented block",
+        "@liz_é",
     ],
 )
 def test_code_emails_urls_and_words_are_not_mentions(text: str) -> None:
@@ -128,3 +139,20 @@ def test_links_skip_code_links_and_attributes() -> None:
     assert out == html.replace(
         "Hi @liz", 'Hi <a class="wn-mention" href="../people/liz/" title="Liz &amp; co">@liz</a>', 1
     )
+
+
+def test_a_mention_in_emphasis_is_no_near_miss_and_ends_before_the_emphasis() -> None:
+    # `_@amira_` once read as the handle `amira_`, a near miss of `amira`.
+    assert note("Thanks _@amira_ and __@Amira.H__.") == (("amira",), [])
+    assert [f.handle for f in find("_@rob_smith_, **@rob.m**. (_@a-b_)", 1)] == [
+        "rob_smith",
+        "rob.m",
+        "a-b",
+    ]
+
+
+def test_a_mention_in_rendered_emphasis_is_linked_inside_it() -> None:
+    people = {"liz": ("../people/liz/", "Liz")}
+    out = link_mentions("<p><em>@liz</em>, <strong>@liz</strong>. _@liz_ me_@liz</p>", people.get)
+    link = '<a class="wn-mention" href="../people/liz/" title="Liz">@liz</a>'
+    assert out == f"<p><em>{link}</em>, <strong>{link}</strong>. _{link}_ me_@liz</p>"
