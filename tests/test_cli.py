@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 import json
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
 import pytest
 import yaml
 
-from tests.conftest import ROOT, SITES, mkdocs_build, weeknotes
+from mkdocs_weeknotes.words import Words
+from tests.conftest import ROOT, SITES, copy_site, mkdocs_build, weeknotes
 
 
 @pytest.fixture
@@ -217,3 +219,211 @@ def test_hostile_notes_give_one_safe_line_each_and_the_build_finishes(tmp_path: 
     built = mkdocs_build(site, tmp_path)
     assert built.exit_code == 0
     assert len(built.problem_lines()) == 8
+
+
+# --- digest, schema and status --------------------------------------------------------
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    """A copy of the team-week site: Amir and Rob wrote in 2026-W47, Liz did not."""
+    return copy_site("team-week", tmp_path)
+
+
+WEEK = ("--week", "2026-W47")
+
+
+@pytest.mark.parametrize("command", [["digest", *WEEK], ["schema"]])
+def test_output_files_never_replace_the_sites_sources(
+    team: Path, tmp_path: Path, command: list[str]
+) -> None:
+    note = team / "docs/weeknotes/2026/2026-11-20-rob.md"
+    authors = team / "docs/weeknotes/.authors.yml"
+    elsewhere = tmp_path / "elsewhere.md"
+    elsewhere.write_text("mine\n")
+    linked = tmp_path / "linked.md"
+    linked.symlink_to(note)
+    sources = [note, authors, team / "mkdocs.yml", team / "docs/index.md"]
+    before = {path: path.read_bytes() for path in [*sources, elsewhere]}
+    for target in [*sources, linked]:
+        for force in ([], ["--force"]):
+            done = weeknotes(*command, "-o", str(target), *force, cwd=team)
+            assert done.returncode == 2, (target, force, done.stderr)
+            assert "nothing was written" in done.stderr and "never" in done.stderr, done.stderr
+    kept = weeknotes(*command, "-o", str(elsewhere), cwd=team)
+    assert kept.returncode == 2 and "pass --force" in kept.stderr
+    assert {path: path.read_bytes() for path in before} == before
+    replaced = weeknotes(*command, "-o", str(elsewhere), "--force", cwd=team)
+    assert replaced.returncode == 0, replaced.stderr
+    assert elsewhere.read_text() != "mine\n" and note.read_bytes() == before[note]
+    fresh = team / "out" / "fresh.txt"
+    assert weeknotes(*command, "-o", str(fresh), cwd=team).returncode == 0
+    assert fresh.read_text() == elsewhere.read_text()
+
+
+def test_status_stops_on_an_authors_file_that_gives_nobody(team: Path) -> None:
+    authors = team / "docs/weeknotes/.authors.yml"
+    authors.write_text("authors: [rob\n")  # not YAML
+    for style in ("text", "json", "github"):
+        done = weeknotes("status", *WEEK, "--format", style, cwd=team)
+        assert done.returncode == 2, (style, done.stdout)
+        assert "docs/weeknotes/.authors.yml:" in done.stderr and "WN301" in done.stderr
+        assert "authors file has problems" in done.stderr and done.stdout == ""
+    # An authors file the settings name, but missing.
+    authors.unlink()
+    config = team / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - weeknotes\n", "  - weeknotes:\n      authors_file: t.yml\n")
+    )
+    missing = weeknotes("status", *WEEK, cwd=team)
+    assert missing.returncode == 2 and "WN303" in missing.stderr, missing.stderr
+    assert "Not yet" not in missing.stdout
+
+
+def test_status_and_digest_print_what_check_finds_first(team: Path) -> None:
+    (team / "docs/weeknotes/2026/2026-11-19-liz.md").write_text(
+        "---\ndate: 2026-11-19\nauthors: [lizz]\ntitle: Mine\n---\nWords.\n"
+    )
+    checked = weeknotes("check", cwd=team)
+    assert checked.returncode == 1 and "WN103 unknown author 'lizz'" in checked.stdout
+    for command in (["status"], ["digest"], ["digest", "--format", "html"]):
+        done = weeknotes(*command, *WEEK, cwd=team)
+        assert done.stderr.startswith(checked.stdout), (command, done.stderr)
+        assert "weeknotes: 1 problem" in done.stderr
+    assert "Not yet: Liz Okafor" in weeknotes("status", *WEEK, cwd=team).stdout
+
+
+def test_a_note_with_only_its_headings_is_started_not_written(team: Path) -> None:
+    started = weeknotes("new", "--author", "liz", "--date", "2026-11-19", cwd=team)
+    assert started.returncode == 0, started.stderr
+    done = weeknotes("status", *WEEK, cwd=team)
+    assert done.returncode == 1, done.stdout
+    assert "Not yet: Liz Okafor (started)" in done.stdout
+    assert "Liz" not in done.stdout.split("Written:")[1].split("\n")[0]
+    data = json.loads(weeknotes("status", *WEEK, "--format", "json", cwd=team).stdout)
+    assert data["missing"] == [{"id": "liz", "name": "Liz Okafor"}]
+    assert data["started"] == [
+        {"id": "liz", "name": "Liz Okafor", "notes": ["docs/weeknotes/2026/2026-11-19-liz.md"]}
+    ]
+    # A comment is not words either; one sentence under a heading is.
+    note = team / "docs/weeknotes/2026/2026-11-19-liz.md"
+    note.write_text(note.read_text() + "\n<!-- fill this in -->\n")
+    assert weeknotes("status", *WEEK, cwd=team).returncode == 1
+    note.write_text(note.read_text().replace("## What went well\n", "## What went well\n\nTea.\n"))
+    written = weeknotes("status", *WEEK, cwd=team)
+    assert written.returncode == 0, written.stdout
+    assert "Written: Amir <Hussain>, Liz Okafor, Rob Miller" in written.stdout
+
+
+HOSTILE = "Evil\n::error file=x::owned\r\x9b[2J\u202eeviL"
+
+
+def test_text_outputs_give_names_and_titles_one_printable_line_each(team: Path) -> None:
+    authors = team / "docs/weeknotes/.authors.yml"
+    authors.write_text(
+        authors.read_text().replace("name: Liz Okafor", f"name: {json.dumps(HOSTILE)}")
+    )
+    (team / "docs/weeknotes/2026/2026-11-19-liz.md").write_text(
+        f"---\ndate: 2026-11-19\nauthors: [liz]\ntitle: {json.dumps(HOSTILE)}\n"
+        f"summary: {json.dumps(HOSTILE)}\nthemes: [{json.dumps(HOSTILE)}]\n---\nWords.\n"
+    )
+    escaped = "Evil\\n::error file=x::owned\\r\\x9b[2J\\u202eeviL"
+    outputs = [weeknotes("status", *WEEK, cwd=team)]
+    outputs += [weeknotes("status", "--week", "2026-W48", "--format", "github", cwd=team)]
+    outputs += [
+        weeknotes("digest", *WEEK, "--format", style, cwd=team)
+        for style in ("text", "markdown", "html")
+    ]
+    for done in outputs:
+        assert done.returncode in (0, 1), done.stderr
+        assert all(line.isprintable() for line in done.stdout.splitlines()), done.stdout
+        assert not any(line.startswith("::error") for line in done.stdout.splitlines())
+        assert "\\x9b" in done.stdout and "owned" in done.stdout
+    assert escaped in outputs[0].stdout and escaped in outputs[2].stdout
+    assert outputs[2].stdout.count(escaped) == 4  # title, name, summary and theme
+
+
+class _Blocks(HTMLParser):
+    """The tags of rendered Markdown, and the text of each list item."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.items: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "li":
+            self.items.append("")
+
+    def handle_data(self, data: str) -> None:
+        if self.items:
+            self.items[-1] += data
+
+
+PLAIN = "Fixing the room. (Again!) 1-2 done, 50% + more: snake_case & Q&A, C# 3.0 - ok?"
+MARKUP = [
+    "*bold* __strong__ `code` [link](x) <b>tag</b> <https://x.org> &amp; ~~gone~~ {: .big}",
+    "# Heading",
+    "1. Not a list",
+    "---",
+    "> Not a quote",
+    "- Not an item",
+    "Setext? ===",
+    "Closing ##",
+    "back\\slash \\*",
+    "!!! note",
+    "a | b",
+]
+
+
+def test_the_markdown_digest_escapes_only_what_markdown_reads(team: Path) -> None:
+    markdown = pytest.importorskip("markdown")
+    notes = team / "docs/weeknotes/2026"
+    people = "authors:\n  rob: {name: Rob}\n  amir: {name: Amir}\n"
+    for number, value in enumerate([PLAIN, *MARKUP]):
+        quoted = json.dumps(value)
+        (notes / f"2026-11-19-p{number}.md").write_text(
+            f"---\ndate: 2026-11-19\nauthors: [p{number}]\ntitle: {quoted}\n"
+            f"summary: {quoted}\n---\nWords.\n"
+        )
+        people += f"  p{number}: {{name: '*Person_ {number}*'}}\n"
+    (notes.parent / ".authors.yml").write_text(people)
+    done = weeknotes("digest", *WEEK, cwd=team)
+    assert done.returncode == 0, done.stderr
+    # An ordinary sentence is written as it is, without backslashes.
+    assert f"[{PLAIN}](<" in done.stdout and f"\n  {PLAIN}\n" in done.stdout
+    assert done.stdout.startswith("# Team week site: the week 2026-W47\n")
+    for extensions in ([], ["tables", "attr_list", "admonition"]):
+        parsed = _Blocks()
+        parsed.feed(markdown.markdown(done.stdout, extensions=extensions))
+        # One heading, one list, and only the bold and links the digest makes.
+        assert parsed.tags.count("h1") == 1 and parsed.tags.count("ul") == 1
+        assert not set(parsed.tags) & {"em", "code", "h2", "ol", "hr", "blockquote", "table"}
+        assert parsed.tags.count("strong") == parsed.tags.count("li") == 3 + len(MARKUP)
+        assert not {"b", "div"} & set(parsed.tags)
+        items = [" ".join(item.split()) for item in parsed.items]
+        for number, value in enumerate([PLAIN, *MARKUP]):
+            assert f"{value} by *Person_ {number}* {value}" in items, (extensions, value)
+
+
+def test_status_and_new_speak_the_sites_language(team: Path) -> None:
+    config = team / "mkdocs.yml"
+    config.write_text(config.read_text() + "theme:\n  name: mkdocs\n  locale: cy\n")
+    words = Words("cy")
+    done = weeknotes("new", "--author", "liz", "--date", "2026-11-19", cwd=team)
+    assert done.returncode == 0, done.stderr
+    note = (team / "docs/weeknotes/2026/2026-11-19-liz.md").read_text()
+    for key in ("heading_did", "heading_went_well", "heading_was_hard"):
+        assert f"\n## {words[key]}\n" in note
+        assert Words("en")[key] not in note
+    status = weeknotes("status", *WEEK, cwd=team)
+    lines = status.stdout.splitlines()
+    assert lines[0] == f"{words.format('week_title', week='2026-W47')} (2026-11-16 i 2026-11-22)"
+    assert lines[1] == f"{words.status_written} Amir <Hussain>, Rob Miller"
+    started = words.format("status_started", person="Liz Okafor")
+    assert lines[2] == f"{words.status_not_yet} {started}"
+    assert lines[3] == f"{words.away} -"
+    assert "Written" not in status.stdout and "started" not in status.stdout
+    github = weeknotes("status", *WEEK, "--format", "github", cwd=team).stdout
+    assert github == f"::warning title={lines[0].split(' (')[0]}::{words.wrote_nothing} {started}\n"

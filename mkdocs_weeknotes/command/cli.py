@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
@@ -25,12 +25,15 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import File, get_files
 
 from ..config import WeeknotesConfig
+from ..model import Note
 from ..outputs.digest import FORMATS, make_digest, week_group
 from ..outputs.digest import write as write_digest
-from ..outputs.writing import WriteError, inside, write_file
+from ..outputs.writing import WriteError, inside, write_file, write_output
 from ..planning.sitefiles import list_files
-from ..problems import Problem
-from ..reading.site_notes import collect_site
+from ..problems import Problem, escape_controls
+from ..reading.frontmatter import read as read_front_matter
+from ..reading.sections import has_words
+from ..reading.site_notes import collect_site, path_display
 from ..site import SiteBuild
 from ..weeks import find_week, outside_calendar, week_before, week_of, whole_weeks
 from .checkcache import FILE_NAME as CACHE_FILE
@@ -268,21 +271,55 @@ def new(
     click.echo(os.path.relpath(path, Path.cwd()).replace(os.sep, "/"))
 
 
+output_option = click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write to this file."
+)
+force_option = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the -o file if it exists (never a file of the site's sources).",
+)
+
+
+def write_out(site: Site, output: str, text: str, force: bool) -> None:
+    """Write a command's output to the file `-o` names, never over the site's sources:
+    the docs folder's files, mkdocs.yml, the authors file or the new-note template."""
+    root = site.root
+    sources = [(Path(site.config.config_file_path or root / "mkdocs.yml"), "the site's mkdocs.yml")]
+    sources.append(
+        (Path(site.config.docs_dir, *site.settings.authors_path.split("/")), "the authors file")
+    )
+    if site.settings.new_note_template:
+        sources.append((root / site.settings.new_note_template, "the new-note template"))
+    try:
+        write_output(
+            Path(output),
+            text.encode("utf-8"),
+            force=force,
+            docs_dir=Path(site.config.docs_dir),
+            sources=sources,
+        )
+    except WriteError as err:
+        fail(f"nothing was written: {err}")
+
+
 @main.command()
 @config_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def schema(config_file: str | None, output: str | None) -> None:
-    """Print a JSON Schema of this site's front matter, for editors."""
+@output_option
+@force_option
+def schema(config_file: str | None, output: str | None, force: bool) -> None:
+    """Print a JSON Schema of this site's front matter, for editors.
+
+    With -o, write it to a file instead: never over a file of the site's
+    sources, and over another file only with --force.
+    """
     from .schema import front_matter_schema
 
     site = load_site(config_file)
     weeknotes = collect_site(get_files(site.config), site.config, site.settings)
     text = json.dumps(front_matter_schema(site.settings, weeknotes), indent=2, ensure_ascii=False)
     if output:
-        try:
-            write_file(Path(output), (text + "\n").encode("utf-8"), replace=True)
-        except WriteError as err:
-            fail(str(err))
+        write_out(site, output, text + "\n", force)
     else:
         click.echo(text)
 
@@ -490,6 +527,40 @@ def _url_maker(site: Site) -> Callable[[str | None], str]:
     return url_of
 
 
+def report_problems(site: Site, build: SiteBuild) -> None:
+    """Print on stderr the problems `weeknotes check` finds, as it prints them: what
+    follows trusts only what passed the checks, and should not hide why."""
+    for problem in build.problems:
+        click.echo(problem.format(), err=True)
+    count = len(build.problems)
+    if count:
+        click.echo(f"weeknotes: {count} problem{'s' if count > 1 else ''}", err=True)
+
+
+def authors_unusable(site: Site, build: SiteBuild) -> bool:
+    """Whether the site has an authors file (there, or named in the settings) that
+    gives nobody: unreadable, not YAML, the wrong shape, or missing."""
+    if build.weeknotes.has_authors_file:
+        return False
+    where = path_display(site.config)(site.settings.authors_path)
+    return any(problem.path == where for problem in build.problems)
+
+
+def started_notes(site: Site, notes: Iterable[Note]) -> set[str]:
+    """The src_uri of each note that says nothing yet: headings only, as
+    `weeknotes new` starts one. Only these few files are read again."""
+    found = set()
+    for note in notes:
+        path = Path(site.config.docs_dir, *note.src_uri.split("/"))
+        try:
+            body = read_front_matter(path.read_bytes(), note.path).body
+        except OSError:
+            continue  # gone since: it was read as written
+        if not has_words(body):
+            found.add(note.src_uri)
+    return found
+
+
 @main.command()
 @config_option
 @week_option
@@ -499,13 +570,15 @@ def _url_maker(site: Site) -> Callable[[str | None], str]:
     "markdown",
     "Markdown for a chat, HTML (inline styles) or plain text for an email.",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+@output_option
+@force_option
 def digest(
     config_file: str | None,
     week_text: str | None,
     today_text: str | None,
     style: str,
     output: str | None,
+    force: bool,
 ) -> None:
     """Print one week's digest, to paste into an email or a chat.
 
@@ -531,6 +604,7 @@ def digest(
 
     week = _week(site, week_text, last_complete)
     build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    report_problems(site, build)
     if not site.config.site_url:
         click.echo(
             "weeknotes: mkdocs.yml sets no site_url, so links start at the site's root;"
@@ -547,10 +621,7 @@ def digest(
     )
     text = write_digest(made, style)
     if output:
-        try:
-            write_file(Path(output), text.encode("utf-8"), replace=True)
-        except WriteError as err:
-            fail(str(err))
+        write_out(site, output, text, force)
     else:
         click.echo(text, nl=False)
 
@@ -574,15 +645,33 @@ def status(
     today = _today(today_text)
     week = _week(site, week_text, lambda: _this_week(site, today, "--today"))
     build = SiteBuild.check(get_files(site.config), site.config, site.settings)
+    report_problems(site, build)
+    if authors_unusable(site, build):
+        fail("the authors file has problems, so who is on the team is not known; fix them first")
     people = build.plan.people
     group = week_group(build.plan, week)
+    started = started_notes(site, (n for n in group.notes if not n.draft))
+    # A note with headings only is not written yet: its people count as not yet.
+    written_notes = [n for n in group.notes if n.src_uri not in started]
     if build.weeknotes.has_authors_file:
-        team = team_week(week, group.notes, people, None)
+        team = team_week(week, written_notes, people, None)
     else:
-        team = team_week(week, group.notes, people, recent_writers(build.plan.notes, week))
+        team = team_week(week, written_notes, people, recent_writers(build.plan.notes, week))
+    starters = {
+        ident: [n.path for n in group.notes if n.src_uri in started and ident in n.authors]
+        for ident in team.missing
+    }
+    starters = {ident: paths for ident, paths in starters.items() if paths}
 
     def name(ident: str) -> str:
         return people[ident].name if ident in people else ident
+
+    words = site.settings.catalogue
+
+    def shown(ident: str) -> str:
+        if ident in starters:
+            return words.format("status_started", person=name(ident))
+        return name(ident)
 
     if style == "json":
         data = {
@@ -594,29 +683,36 @@ def status(
                 {
                     "id": ident,
                     "name": name(ident),
-                    "notes": [n.path for n in group.notes if ident in n.authors and not n.draft],
+                    "notes": [n.path for n in written_notes if ident in n.authors and not n.draft],
                 }
                 for ident in team.written
             ],
             "missing": [{"id": ident, "name": name(ident)} for ident in team.missing],
+            "started": [
+                {"id": ident, "name": name(ident), "notes": paths}
+                for ident, paths in starters.items()
+            ],
             "away": [{"id": ident, "name": name(ident)} for ident in team.away],
         }
         click.echo(safe_json(data))
     elif style == "github":
+        title = _escape_property(escape_controls(words.format("week_title", week=team.label)))
         if team.missing:
-            names = ", ".join(name(i) for i in team.missing)
-            click.echo(
-                f"::warning title={_escape_property(f'Weeknotes {team.label}')}::"
-                f"{_escape_data(f'No weeknote yet from: {names}')}"
-            )
+            names = escape_controls(", ".join(shown(i) for i in team.missing))
+            message = _escape_data(f"{words.wrote_nothing} {names}")
+            click.echo(f"::warning title={title}::{message}")
         else:
-            click.echo(f"::notice title=Weeknotes {team.label}::Everyone has written this week")
+            message = _escape_data(escape_controls(words.status_everyone))
+            click.echo(f"::notice title={title}::{message}")
     else:
-        click.echo(f"Week {team.label} ({team.week} to {team.last})")
+        week_range = words.format("week_range", start=team.week, end=team.last)
+        lines = [f"{words.format('week_title', week=team.label)} ({week_range})"]
         for what, ids in (
-            ("Written", team.written),
-            ("Not yet", team.missing),
-            ("Away", team.away),
+            (words.status_written, team.written),
+            (words.status_not_yet, team.missing),
+            (words.away, team.away),
         ):
-            click.echo(f"{what}: {', '.join(name(i) for i in ids) if ids else '-'}")
+            lines.append(f"{what} {', '.join(shown(i) for i in ids) if ids else '-'}")
+        # Names and titles come from the notes: never a control character to the terminal.
+        click.echo("\n".join(escape_controls(line) for line in lines))
     sys.exit(1 if team.missing else 0)

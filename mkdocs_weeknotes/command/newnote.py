@@ -167,5 +167,7 @@ def render(
         theme_key=settings.theme_keys[0],
         summary=summary or "",
         learning_heading=learning,
+        # The headings, in the site's language (see `use_language`).
+        words=settings.catalogue,
     )
     return text.rstrip() + "\n"

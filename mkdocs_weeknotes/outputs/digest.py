@@ -7,6 +7,7 @@ Pure: a week of the plan and a way to make URLs in, text out.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from markupsafe import escape
 from ..planning.generated import Plan
 from ..planning.listings import WeekGroup
 from ..planning.team import TeamWeek
+from ..problems import escape_controls as clean
 from ..weeks import iso_label, last_day
 from ..words import Words
 
@@ -66,26 +68,31 @@ def make_digest(
     label = iso_label(group.week)
     team: TeamWeek | None = plan.team.get(label)
 
+    # Every value is made one printable line, as problem lines are: a newline in a
+    # title could start a `::error` command in a CI log, and a CR, an escape or a
+    # bidirectional override would reach the terminal or the email as it is.
     def name(ident: str) -> str:
         person = plan.people.get(ident)
-        return person.name if person else ident
+        return clean(person.name if person else ident)
 
     notes = tuple(
         DigestNote(
-            note.title,
-            url_of(note.src_uri),
+            clean(note.title),
+            clean(url_of(note.src_uri)),
             note.date,
             tuple(name(i) for i in note.authors),
-            note.summary or "",
-            tuple(theme.label for theme in note.themes),
+            clean(note.summary or ""),
+            tuple(clean(theme.label) for theme in note.themes),
         )
         for note in group.notes
         if not note.draft
     )
     return Digest(
-        title=words.format("digest_title", site=site_name, week=label),
-        range=words.format("week_range", start=day(group.week), end=day(last_day(group.week))),
-        url=url_of(plan.uri("week", label)),
+        title=clean(words.format("digest_title", site=site_name, week=label)),
+        range=clean(
+            words.format("week_range", start=day(group.week), end=day(last_day(group.week)))
+        ),
+        url=clean(url_of(plan.uri("week", label))),
         notes=notes,
         away=tuple(name(i) for i in team.away) if team else (),
         words=words,
@@ -109,17 +116,54 @@ def write(digest: Digest, style: str) -> str:
     return markdown(digest)
 
 
-def _md(value: str) -> str:
-    """Text that Markdown shows as it is: its punctuation escaped, no raw HTML."""
-    out = []
-    for char in value:
-        if char in "\\`*_{}[]()<>#+-.!|~&":
-            out.append(
-                "\\" + char if char not in "<>&" else {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[char]
-            )
-        else:
-            out.append(char)
-    return "".join(out)
+# Markdown escapes only what would change the meaning where it stands, so that an
+# ordinary sentence reads as it is written. Anywhere: a backslash before
+# punctuation, code spans, emphasis, links, raw HTML and autolinks, character
+# references, strikethrough, attribute lists and a heading's closing #s.
+_MD_INLINE = re.compile(
+    r"\\(?=[!-/:-@\[-`{-~]|$)"  # a backslash that would escape what follows
+    r"|[`*\[\]]"  # code, emphasis, links
+    r"|(?<![^\W_])_|_(?![^\W_])"  # `_` at a word's edge (within a word it is text)
+    r"|<(?=[A-Za-z/!?])"  # a tag, a comment or an autolink
+    r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)"  # a reference
+    r"|~(?=~)|(?<=~)~"  # ~~strikethrough~~
+    r"|\{(?=\s*[:#.])"  # an attribute list: {: .class}, {#id}
+    r"|(?<!\S)#(?=#*\s*$)"  # an ATX heading's closing sequence
+)
+# At the start of a line: what starts a block (a heading, a quote, a list, an
+# admonition, a thematic break, a setext underline or a table's delimiter row).
+_MD_BLOCK = re.compile(
+    r"^(?:#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)|!!!|\?\?\?"
+    r"|([-=_*])(?:\s*\1)*\s*$|(?=[\s|:-]*\|)[\s|:-]*-[\s|:-]*$)"
+)
+_MD_ENTITIES = {
+    "<": "&lt;",
+    "&": "&amp;",
+    "=": "&#61;",
+    "?": "&#63;",
+    "|": "&#124;",
+    ":": "&#58;",
+    "~": "&#126;",
+}
+
+
+def _md_char(char: str) -> str:
+    # Python-Markdown takes fewer characters after a backslash than CommonMark
+    # does (no `<`, `=`, `|`, `~`...): those are written as references, which both read.
+    return _MD_ENTITIES.get(char) or "\\" + char
+
+
+def _md(value: str, line_start: bool = False) -> str:
+    """Text that Markdown shows as it is; `line_start` when it starts a line."""
+    text = _MD_INLINE.sub(lambda match: _md_char(match.group()), value)
+    if line_start:
+        text = text.lstrip()  # four spaces would make it code
+        block = _MD_BLOCK.match(text)
+        if block:
+            # One escaped character undoes the marker: `\#`, `\-`, or `1\.` in a number.
+            cut = block.end() - 1 if text[0].isdigit() else 0
+            text = text[:cut] + _md_char(text[cut]) + text[cut + 1 :]
+    return text
 
 
 def _md_url(url: str) -> str:
@@ -128,20 +172,21 @@ def _md_url(url: str) -> str:
 
 def markdown(digest: Digest) -> str:
     words = digest.words
-    lines = [f"# {_md(digest.title)}", "", _md(digest.range), ""]
+    lines = [f"# {_md(digest.title)}", "", _md(digest.range, True), ""]
     for note in digest.notes:
         title = f"[{_md(note.title)}]({_md_url(note.url)})" if note.url else _md(note.title)
         byline = ", ".join(_md(p) for p in note.people)
-        lines.append(f"- **{title}**" + (f" {words.by} {byline}" if byline else ""))
+        lines.append(f"- **{title}**" + (f" {_md(words.by)} {byline}" if byline else ""))
         if note.summary:
-            lines.append(f"  {_md(note.summary)}")
+            lines.append(f"  {_md(note.summary, True)}")
         if note.themes:
-            lines.append(f"  {_md(words.themes_label)} {', '.join(_md(t) for t in note.themes)}")
+            themes = ", ".join(_md(t) for t in note.themes)
+            lines.append(f"  {_md(words.themes_label, True)} {themes}")
     if not digest.notes:
-        lines.append(_md(words.no_weeknotes))
+        lines.append(_md(words.no_weeknotes, True))
     lines.append("")
     if digest.away:
-        lines += [f"{_md(words.away)} {', '.join(_md(a) for a in digest.away)}", ""]
+        lines += [f"{_md(words.away, True)} {', '.join(_md(a) for a in digest.away)}", ""]
     if digest.url:
         lines += [f"[{_md(words.this_week_on_site)}]({_md_url(digest.url)})", ""]
     return "\n".join(lines)

@@ -1,7 +1,7 @@
 """Writing files for the command, without ever losing one of the user's.
 
-`weeknotes new`, `export` and `schema -o` write into folders that hold a team's
-notes. Every target is checked before anything is written: a file already
+`weeknotes new`, `export`, and `schema` and `digest` with `-o`, write into
+folders that hold a team's notes. Every target is checked before anything is written: a file already
 there is replaced only when asked (`force`), a file of the site's own sources
 never, and no symbolic link is followed, so nothing outside the named folder
 can be touched.
@@ -134,3 +134,33 @@ def write_file(path: Path, data: bytes, *, replace: bool = False) -> None:
 def _reason(err: OSError) -> str:
     # "Permission denied", "Not a directory", "Read-only file system": the system's words.
     return err.strerror or type(err).__name__
+
+
+def write_output(
+    path: Path,
+    data: bytes,
+    *,
+    force: bool,
+    docs_dir: Path,
+    sources: Sequence[tuple[Path, str]] = (),
+) -> None:
+    """Write the one file a command was told to write (`-o FILE`).
+
+    Never over a file of the site's sources: anything under `docs_dir`, or one of
+    `sources` (each a path and what it is, such as mkdocs.yml), even with `force`;
+    over any other file only with `force`. Never through a symbolic link. Every
+    refusal is a WriteError of status 2 (bad usage): nothing was written.
+    """
+    if path.is_symlink():
+        raise WriteError(f"{path} is a symbolic link; links are never followed")
+    if path.exists():
+        if not path.is_file():
+            raise WriteError(f"{path} is not a plain file")
+        for source, what in sources:
+            if source.exists() and os.path.samefile(path, source):
+                raise WriteError(f"{path} is {what}; it is never replaced")
+        if inside(path, docs_dir):
+            raise WriteError(f"{path} is a file of the site's docs folder; it is never replaced")
+        if not force:
+            raise WriteError(f"{path} already exists; pass --force to replace it")
+    write_file(path, data, replace=force)

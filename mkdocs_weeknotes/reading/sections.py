@@ -221,6 +221,28 @@ def headings(body: str) -> list[Heading]:
     return found
 
 
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_WORD = re.compile(r"\w")
+
+
+def has_words(body: str) -> bool:
+    """Whether a note's body says anything: a word outside its headings and HTML
+    comments. A note just started from the template has headings only."""
+    lines = _COMMENT.sub("", body).split("\n")
+    for index, line in enumerate(lines):
+        if not _WORD.search(line) or _ATX.match(line):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            _SETEXT.match(following)
+            and not line.startswith(("    ", "\t"))
+            and not (following.lstrip()[:1] == "-" and line.lstrip().startswith(("-", "*", "+")))
+        ):
+            continue  # a setext heading's text
+        return True
+    return False
+
+
 def _heading_text(raw: str) -> str:
     """A heading's Markdown as a reader sees it on the page: a link's words without
     its address, no image, footnote mark, tag or emphasis, references decoded.
