@@ -203,7 +203,7 @@ def test_today_and_week_at_the_ends_of_the_calendar(tmp_path: Path) -> None:
     last = weeknotes("digest", "--today", "9999-12-31", "--format", "text", cwd=SITE)
     assert last.returncode == 0 and "December 20, 9999" in last.stdout, last.stderr
     named = weeknotes("digest", "--today", "0001-01-01", "--week", "2026-W47", cwd=SITE)
-    assert named.returncode == 0 and "2026\\-W47" in named.stdout, named.stderr
+    assert named.returncode == 0 and "2026-W47" in named.stdout, named.stderr
     # Sunday weeks: 0001-01-01 is a Monday, whose week would start in the year 0.
     site = copy_site("team-week", tmp_path)
     config = site / "mkdocs.yml"
