@@ -89,6 +89,10 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
     def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is not None:
             self.site.apply(files)
+            # Advice, not a problem: INFO, so that `--strict` builds are not failed by it.
+            hint = self.site.home_page_hint(files)
+            if hint:
+                log.info(hint)
         return files
 
     on_files = CombinedEvent(_read_notes, _add_pages)

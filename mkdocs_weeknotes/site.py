@@ -141,6 +141,26 @@ class SiteBuild:
         if self.settings.stylesheet and self.own_stylesheet:
             files.append(File.generated(self.config, STYLESHEET, content=_stylesheet()))
 
+    def home_page_hint(self, files: Files) -> str | None:
+        """Advice for a site with notes and no page at its root, whose address then
+        shows nothing (and MkDocs' own theme no navigation bar: it shows one only
+        for more than one entry, and our pages are one section); None otherwise."""
+        latest = self.plan.uri("latest")
+        if not self.plan.notes or latest is None:
+            return None
+        for file in files:
+            if (
+                file.dest_uri == "index.html"
+                and file.is_documentation_page()
+                and file.inclusion.is_included()
+            ):
+                return None
+        home = path_display(self.config)("index.md")
+        return (
+            f"the site has no home page, so its address shows no page: add {home}"
+            f" with a link to the notes, such as [{self.settings.nav_label}]({latest})"
+        )
+
     def read_embeds(self, marked: Mapping[str, bytes], display: Callable[[str], str]) -> None:
         """The embed markers of the pages that have any, each checked (WN711, WN712)."""
         if not marked:

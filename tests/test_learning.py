@@ -208,6 +208,9 @@ def test_direct_entries_match_their_templates_for_every_branch(tmp_path: Path) -
     assert not both.templated.direct_parts["partials/entry"]
     direct, templated = pages
     assert direct == templated
+    # Note C names nobody: its entries' headers start at its title, with no separator.
+    assert '<p class="wn-entry-header"><a class="wn-entry-source" href="../../2019/c/' in direct
+    assert '<p class="wn-entry-header"> · ' not in direct
     for expected in (
         "wn-badge",
         'src="../../../img/rob.png"',

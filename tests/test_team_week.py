@@ -33,7 +33,12 @@ def test_a_week_page_lists_the_week(tmp_path: Path, theme: str, directory_urls: 
     assert build.exit_code == 0, build.output
     assert build.problem_lines() == []
     page = build.page(week_path("2026-W47"))
-    assert "Week 2026-W47" in page
+    # Titled by its first day, as every other page names a week; the ISO week,
+    # its URL, beside its days.
+    assert "<h1>Week commencing November 16, 2026</h1>" in page
+    assert "Week 2026-W47" not in page
+    assert '<span class="wn-iso-week">ISO week 2026-W47</span>' in page
+    assert "Previous week: November 9, 2026" in page
     # Both notes, with people, summaries (escaped) and themes.
     assert "Tea &amp; &lt;biscuits&gt;" in page
     assert "Rob&#39;s &lt;summary&gt; &amp; more." in page
@@ -342,11 +347,13 @@ def test_a_site_overriding_the_week_page_gets_its_own(tmp_path: Path) -> None:
     _, plan, files = week_renderers(tmp_path, True, "mkdocs", "en")
     own = tmp_path / "own" / "weeknotes" / "week.html"
     own.parent.mkdir(parents=True)
-    own.write_text("Our week: {{ title }} {{ notes|length }} {{ previous.label }}")
+    own.write_text("Our week: {{ title }} {{ notes|length }} {{ previous.label }} ({{ week.iso }})")
     options = settings()
     renderer = Renderer(plan, files, options, [str(own.parents[1])], "mkdocs", "en")
     assert not renderer.direct_parts["week"] and renderer.direct_parts["partials/entry"]
     spec = next(spec for spec in plan.pages if spec.key == "2019-W28")
     here = files.get_file_from_path(spec.src_uri)
     assert here is not None
-    assert renderer.page(spec, here, False) == "Our week: Week 2019-W28 4 2019-W27"
+    assert renderer.page(spec, here, False) == (
+        "Our week: Week commencing July 8, 2019 4 July 1, 2019 (2019-W28)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -225,7 +226,7 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
             )
 
     team = team_weeks(weeks, weeknotes.people, weeknotes.has_authors_file)
-    pages.extend(_week_pages(weeks, nd, words.format))
+    pages.extend(_week_pages(weeks, nd, words.format, settings.shown_date))
 
     around: dict[str, dict[str, tuple[Note | None, Note | None]]] = {}
     for ident, own in by_person.items():
@@ -252,9 +253,13 @@ def plan_pages(weeknotes: Weeknotes, settings: WeeknotesConfig, include_drafts: 
 
 
 def _week_pages(
-    weeks: Sequence[WeekGroup], notes_dir: str, word: Callable[..., str]
+    weeks: Sequence[WeekGroup],
+    notes_dir: str,
+    word: Callable[..., str],
+    shown: Callable[[datetime.date], str],
 ) -> list[PageSpec]:
-    """A page for each week with notes, at weeks/<ISO week>/."""
+    """A page for each week with notes, at weeks/<ISO week>/, titled by its first
+    day as every other page names a week; the ISO week is its URL."""
     pages = []
     for group in weeks:
         label = iso_label(group.week)
@@ -262,7 +267,7 @@ def _week_pages(
             PageSpec(
                 join(notes_dir, WEEKS, label, "index.md"),
                 "week",
-                word("week_title", week=label),
+                word("week_title", week=shown(group.week)),
                 key=label,
                 year=str(group.week.year),
                 weeks=(group,),

@@ -68,6 +68,7 @@ class WeekListing(NamedTuple):
     feed_url: str
     days: str  # the week's first and last day, in words
     anchor: str  # of the week on its year's page
+    iso: str  # the ISO week, `2026-W47`
     notes: Sequence[Note]
     # Each rollup with entries this week: its key, title, link, and entries written.
     rollups: Sequence[tuple[str, str, str, str]]
@@ -215,7 +216,9 @@ def entry(renderer: Renderer, note: Note, html: str, ident: str, url: str, here:
         out.append(f'<a class="wn-entry-person" href="{text(person.url)}">{text(person.name)}</a>')
     shown, iso = renderer.day(note.date)
     out.append(
-        f' · <a class="wn-entry-source" href="{text(url)}">{text(note.title)}</a>'
+        # A note in the team's voice names nobody: its header starts at its title.
+        f'{" · " if people else ""}<a class="wn-entry-source" href="{text(url)}">'
+        f"{text(note.title)}</a>"
         f' · <time datetime="{text(iso)}">{text(shown)}</time>'
     )
     if note.draft:
@@ -236,9 +239,11 @@ def week(renderer: Renderer, listing: WeekListing, here: File) -> str:
     plan = renderer.plan
     words = renderer.html
     out = [f"<h1>{text(listing.title)}</h1>" if listing.title else ""]
+    iso_week = words["iso_week"].format(week=text(listing.iso))
     out.append(
         '<div class="wn-listing wn-week-page">\n'
-        f'<p class="wn-week-range">{text(listing.days)}</p>\n'
+        f'<p class="wn-week-range">{text(listing.days)} · '
+        f'<span class="wn-iso-week">{iso_week}</span></p>\n'
         f'<p class="wn-links"><a href="{text(listing.latest_url)}">{words["latest"]}</a>'
     )
     if listing.year_url:

@@ -139,6 +139,7 @@ class PageListings:
                 *renderer.day(group.week),
                 *renderer.day(last_day(group.week)),
                 week_anchor(group.week),
+                spec.key,
             ),
             "notes": tuple(renderer.note(note, here) for note in group.notes),
             "rollups": tuple(
@@ -181,6 +182,7 @@ class PageListings:
                 end=renderer.date(last_day(group.week)),
             ),
             week_anchor(group.week),
+            spec.key,
             group.notes,
             rollups,
             team.missing if team else (),
@@ -190,11 +192,13 @@ class PageListings:
 
     def _weeks_around(self, key: str, here: File) -> tuple[tuple[str, str] | None, ...]:
         """The week before the week `key`, the week after and the same week a year
-        before, each as its label and a link, if it has a page."""
+        before, each as its first day shown and a link, if it has a page."""
 
         def week_link(label: str | None) -> tuple[str, str] | None:
             uri = self._plan.uri("week", label) if label else None
-            return (label, self._renderer.url(uri, here)) if label and uri else None
+            if not (label and uri):
+                return None
+            return self._renderer.date(self._plan.team[label].week), self._renderer.url(uri, here)
 
         return tuple(week_link(label) for label in self._plan.weeks_around(key))
 

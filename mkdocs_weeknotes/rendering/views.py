@@ -90,6 +90,7 @@ class WeekRange(NamedTuple):
     end: str
     end_iso: str
     anchor: str
+    iso: str  # the ISO week, `2026-W47`, also its page's URL
 
 
 class RollupEntries(NamedTuple):

@@ -47,10 +47,12 @@ def chromium() -> str | None:
     return found if found and os.access(found, os.X_OK) else None
 
 
-def build(out: Path, theme: str = "material") -> Path:
+def build(out: Path, theme: str = "material", palette: str = "") -> Path:
     """The example site built into `out` with Material, or with MkDocs' own theme.
 
     With a `site_url`, as a deployed site has, so that its pages announce feeds.
+    `palette`, for Material, replaces the site's own (teal, light and dark) with
+    one `scheme` and `primary` colour, such as "slate indigo".
     """
     out.parent.mkdir(parents=True, exist_ok=True)
     config = out.parent / f"mkdocs-{theme}.yml"
@@ -61,6 +63,9 @@ def build(out: Path, theme: str = "material") -> Path:
         "site_url: https://example.org/weeknotes/\n"
         f"theme:\n  name: {theme}\n  custom_dir: {ROOT / 'overrides'}\n"
     )
+    if palette:
+        scheme, primary = palette.split()
+        text += f"  palette:\n    scheme: {scheme}\n    primary: {primary}\n"
     if theme != "material":
         # The built-in theme following the reader's colour scheme, as Material does.
         text += "  color_mode: auto\n  user_color_mode_toggle: true\n"
