@@ -24,7 +24,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.conftest import SITES, Build, corpus, mkdocs_build
+from tests.conftest import SITES, Build, corpus, mkdocs_build, weeknotes
 from tests.htmlcheck import parse, resolve
 
 # The known faults some expectations wait for.
@@ -229,6 +229,26 @@ def test_digitalland_has_no_problem_but_the_known_faults(digitalland: Build) -> 
     assert any("\n#### Brownfield Site Validator\n" in text(path) for path in notes)
     assert set(problems(digitalland)) <= {("_index.md", "WN101")}, digitalland.output
     assert others(digitalland) == []
+
+
+def test_digitalland_without_required_date_has_one_wn007_per_note(tmp_path: Path) -> None:
+    """With the default `required`, every note in the team's voice is one WN007."""
+    content = corpus("digitalland") / "source" / "content"
+    config = (SITES / "digitalland" / "mkdocs.yml").read_text("utf-8")
+    config = config.replace("      required: [date]\n", "").replace(
+        "../../../../shared/corpus/digitalland/source/content", content.as_posix()
+    )
+    (tmp_path / "mkdocs.yml").write_text(config, "utf-8")
+    done = weeknotes("check", cwd=tmp_path)
+    missing = Counter(
+        line.split(":")[0].rsplit("/", 1)[1]
+        for line in done.stdout.splitlines()
+        if " WN007 required field 'authors' is missing" in line
+    )
+    notes = {path.name for path in digitalland_notes()}
+    assert notes <= set(missing) and all(missing[name] == 1 for name in notes)
+    # Hugo's _index.md is one more until it is the section's page, not a note.
+    assert set(missing) - notes <= {"_index.md"}
 
 
 @pytest.mark.xfail(reason=HUGO_INDEX, strict=False)
