@@ -25,6 +25,9 @@ from mkdocs_weeknotes.rendering.render import Renderer
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
+# Real teams' archives, read in place next to the repository and never copied
+# into it; the tests that build them skip when they are not there.
+CORPUS = ROOT.parent / "shared" / "corpus"
 # The tool the site builds run: `mkdocs`, or `properdocs` to build with ProperDocs.
 BUILD_TOOL = os.environ.get("WEEKNOTES_BUILD_TOOL", "mkdocs")
 
@@ -45,6 +48,14 @@ def _check_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     user's cache folder; commands run as subprocesses inherit it."""
     folder = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("WEEKNOTES_CACHE_DIR", str(folder))
+    return folder
+
+
+def corpus(name: str) -> Path:
+    """A real team's archive from the corpus next to the repository, or a skip."""
+    folder = CORPUS / name
+    if not folder.is_dir():
+        pytest.skip(f"the real archive {name!r} is not here: ../shared/corpus/{name} is absent")
     return folder
 
 

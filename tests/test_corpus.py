@@ -1,7 +1,8 @@
 """A real team's 184 weeknotes, moved in from Jekyll with a few lines of settings.
 
-The notes are in tests/corpus/connectedbydata (MIT; see LICENSE and SOURCE.md
-there). Expectations are computed from the files themselves, not from the plugin.
+The notes are read in place from ../shared/corpus/connectedbydata, next to the
+repository (MIT; see LICENSE and SOURCE.md there), and the tests skip when it
+is absent. Expectations are computed from the files themselves, not from the plugin.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES, Build, mkdocs_build
+from tests.conftest import CORPUS, SITES, Build, corpus, mkdocs_build
 from tests.htmlcheck import parse, resolve
 
-POSTS = ROOT / "tests" / "corpus" / "connectedbydata" / "_posts"
+POSTS = CORPUS / "connectedbydata" / "_posts"
 READING = re.compile(
     r"^#{2,3} (What I[’']ve been reading\??|What I[’']m reading|Things I've been reading)\s*$",
     re.MULTILINE,
@@ -31,6 +32,7 @@ def text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    corpus("connectedbydata")
     build = mkdocs_build(SITES / "connectedbydata", tmp_path_factory.mktemp("corpus"))
     assert build.exit_code == 0, build.output
     return build

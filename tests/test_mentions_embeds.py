@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITES, Build, copy_site, mkdocs_build, weeknotes
+from tests.conftest import SITES, Build, copy_site, corpus, mkdocs_build, weeknotes
 from tests.htmlcheck import broken_links, listed_notes
 
 NEAR_MISS = (
@@ -161,6 +161,7 @@ def test_a_wrong_embed_is_a_problem_on_its_line(tmp_path: Path) -> None:
 def test_the_corpus_has_no_mention_problems() -> None:
     """The real notes mention people (`@Maria and @Tim`) with no authors file:
     nobody is a near miss, as only people's slugs are handles."""
+    corpus("connectedbydata")
     check = weeknotes("check", "--format", "json", cwd=SITES / "connectedbydata")
     assert "WN71" not in check.stdout
 

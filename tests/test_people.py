@@ -171,6 +171,22 @@ def test_people_writes_to_the_authors_file_the_settings_name(tmp_path: Path) -> 
     assert (site / "docs" / "team.yml").read_text(encoding="utf-8") == PROPOSED
 
 
+def test_people_writes_no_empty_file_for_a_team_voice(tmp_path: Path) -> None:
+    """Notes written as the team name nobody: there is nobody to write."""
+    notes = tmp_path / "docs" / "weeknotes"
+    notes.mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nplugins:\n  - weeknotes:\n      required: [date]\n", encoding="utf-8"
+    )
+    for day in ("2019-07-05", "2019-07-12"):
+        (notes / f"{day}.md").write_text("---\ntitle: This week\n---\nWe did.\n", "utf-8")
+    assert weeknotes("people", cwd=tmp_path).returncode == 0
+    done = weeknotes("people", "--write", cwd=tmp_path)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "nobody to write" in done.stderr
+    assert not (notes / ".authors.yml").exists()
+
+
 def test_people_usage_errors_exit_2(tmp_path: Path) -> None:
     assert weeknotes("people", "--frobnicate", cwd=SITE).returncode == 2
     assert weeknotes("people", "-f", str(tmp_path / "none.yml"), cwd=tmp_path).returncode == 2

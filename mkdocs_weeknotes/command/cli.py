@@ -378,8 +378,8 @@ def people(config_file: str | None, write: bool) -> None:
     aliases. Prints the file; with --write, writes it where the settings look
     for it, unless a file is there already.
 
-    Exit status: 0 when printed or written, 1 when the file exists, 2 for bad
-    usage or settings.
+    Exit status: 0 when printed or written, 1 when nothing is written (the file
+    exists, or no note names anyone), 2 for bad usage or settings.
     """
     from .people import authors_file, note_names, propose
 
@@ -392,6 +392,10 @@ def people(config_file: str | None, write: bool) -> None:
         click.echo(text, nl=False)
         return
     path = Path(site.config.docs_dir) / site.settings.authors_path
+    if not any(names):
+        # A team that writes as a team has nobody to list: an empty file would
+        # only turn every note's missing author into an unknown one.
+        fail(f"no note names anyone, so there is nobody to write to {path.name}", 1)
     try:
         write_file(path, text.encode("utf-8"))
     except WriteError as err:

@@ -356,14 +356,21 @@ _DIGITS = re.compile(r"\d+")
 def edits(text: str, heading: str) -> int | None:
     """How many edits make `text`, or its first words, into `heading`; None when too
     many for a typo. Both are loose forms. Few edits are allowed, fewer for short
-    headings, and the first letters must agree: "Heading" is not a typo of "Reading"."""
+    headings, and the first letters must agree: "Heading" is not a typo of "Reading".
+    A longer `text` whose first words end in a longer or shorter word than the
+    heading's last is a title that merely starts alike, not a typo."""
     allowed = 0 if len(heading) < 4 else 1 if len(heading) < 10 else 2
     if text[:1] != heading[:1]:
         return None
     candidates = [text]
     words = heading.count(" ") + 1
     if text.count(" ") >= words:  # a longer heading that starts with a typo of this one
-        candidates.append(_TRAILING.sub("", " ".join(text.split(" ")[:words])))
+        start = _TRAILING.sub("", " ".join(text.split(" ")[:words]))
+        # Its last word must be the heading's, or as long (a swap or a wrong letter):
+        # "Brownfield Site Validator" is a title of its own, not "Brownfield sites".
+        last, wanted = start.rsplit(" ", 1)[-1], heading.rsplit(" ", 1)[-1]
+        if last == wanted or len(last) == len(wanted):
+            candidates.append(start)
     best: int | None = None
     for candidate in candidates:
         # The length difference is a floor on the edits: most pairs stop here.

@@ -20,6 +20,7 @@ READING = Rollup("reading", "Reading", ("What I've been reading",), "reading")
 FUN = Rollup("fun", "Fun facts", ("Fun fact",), "fun")
 WEEK = Rollup("week", "Week 13", ("Week 13",), "week")
 FRIDAY = Rollup("friday", "Fridays", ("Fun fact Friday",), "friday")
+PROJECTS = Rollup("projects", "Projects", ("Brownfield sites", "Local plans"), "projects")
 
 
 def note(body: str) -> str:
@@ -159,10 +160,14 @@ def test_wn502_names_the_rollup_setting() -> None:
         ("Fun fcat Friday - snow", "Fun fact"),  # a longer heading that starts with a typo
         ("Fun facts", "Fun fact"),
         ("Fun fcat Friday - 3 snowflakes", "Fun fact"),
+        ("Somthing I'm lerning", "Something I'm learning"),  # two typos
+        ("Somethin I'm learning:", "Something I'm learning"),
+        ("Somethin I'm learning: tools", "Something I'm learning"),  # typo before the end
+        ("Brownfield Site", "Brownfield sites"),  # the whole heading, one letter off
     ],
 )
 def test_near_misses(text: str, heading: str) -> None:
-    found = misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK)
+    found = misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK, PROJECTS)
     assert [(h, line) for _, h, line in found] == [(heading, 1)]
 
 
@@ -182,10 +187,15 @@ def test_near_misses(text: str, heading: str) -> None:
         "Fun",
         "Run fact",  # a different first letter is another word, not a typo
         "Week 12",
+        # Real titles that start like a rollup heading, with a longer or shorter word
+        "Brownfield Site Validator",
+        "Brownfield sites validator",  # collected: it starts with the heading
+        "Fun facts about snow",
+        "Local plan examination",
     ],
 )
 def test_not_near_misses(text: str) -> None:
-    assert misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK) == []
+    assert misses(f"## {text}\n\nText.\n", LEARNING, READING, FUN, WEEK, PROJECTS) == []
 
 
 def test_short_headings_need_the_first_letter_and_few_edits() -> None:
