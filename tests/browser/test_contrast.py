@@ -131,16 +131,6 @@ CONTRASTS = """
 """
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
-
-
 @pytest.fixture(scope="module", params=list(LOOKS))
 def look(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory

@@ -6,38 +6,18 @@ Needs Playwright and Debian's `chromium` (`.ci/run` installs both); skipped with
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.site import GENERATED, PAGES, build, chromium, served
+from tests.browser.site import GENERATED, PAGES, chromium
 
 CHROMIUM = chromium()
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
     reason="no Chromium to drive: pip install playwright and apt-get install chromium",
 )
-
-
-@pytest.fixture(scope="module", params=["material", "mkdocs"])
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if request.param == "material":
-        pytest.importorskip("material")
-    folder = build(tmp_path_factory.mktemp("browser") / "site", request.param)
-    with served(folder) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
 
 
 def _elsewhere(route: Any) -> None:

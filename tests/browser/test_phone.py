@@ -7,12 +7,11 @@ Needs Playwright and Debian's `chromium`; skipped without.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from tests.browser.site import PAGES, build, chromium, served
+from tests.browser.site import PAGES, chromium
 
 CHROMIUM = chromium()
 pytestmark = pytest.mark.skipif(
@@ -23,25 +22,6 @@ pytestmark = pytest.mark.skipif(
 PHONE = {"width": 390, "height": 844}
 # A mark this small or smaller is a dot: a square, a half and a dash look alike.
 SMALLEST = 12
-
-
-@pytest.fixture(scope="module", params=["material", "mkdocs"])
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if request.param == "material":
-        pytest.importorskip("material")
-    folder = build(tmp_path_factory.mktemp("phone") / "site", request.param)
-    with served(folder) as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as driver:
-        launched = driver.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
 
 
 def test_a_persons_weeks_are_legible_on_a_phone(site: str, browser: Any) -> None:
