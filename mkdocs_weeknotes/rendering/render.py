@@ -1,19 +1,18 @@
 """Index pages and note decorations as HTML, from templates a site can override.
 
-`Renderer` is what a build holds: it makes the links and the views of notes,
-people, themes and dates on each page, and hands the rest to its parts: rollup
-entries (`entries`), pictures (`picture_views`), page listings (`page_listings`)
-and a note's decorations (`decorations`), each given the renderer. The templates
-come from `environment`; the views they read are in `views`.
+`Renderer` is what a build holds: it makes the views of notes, people, themes
+and dates on each page, with links from `links`, and hands the rest to its
+parts: rollup entries (`entries`), pictures (`picture_views`), page listings
+(`page_listings`) and a note's decorations (`decorations`), each given the
+renderer. The templates come from `environment`; the views they read are in
+`views`.
 """
 
 from __future__ import annotations
 
 import datetime
-import posixpath
 import re
-from collections.abc import Callable, Iterable, Sequence
-from urllib.parse import urlsplit
+from collections.abc import Iterable, Sequence
 
 from babel.dates import format_date
 from markupsafe import escape
@@ -31,10 +30,10 @@ from ..words import ENGLISH, language_name
 from .decorations import NoteDecorations
 from .entries import EntryViews
 from .environment import direct_parts, environment
+from .links import PageLinks
 from .page_listings import PageListings
 from .picture_views import PictureViews
 from .placeholders import EMBEDDED, MARK
-from .rebase import FolderLinks, relative, split_dir, via_folder
 from .views import (
     Link,
     NoteList,
@@ -72,14 +71,13 @@ class Renderer:
         self._embedding = 0  # how many embedded listings are being made, one in another
         # The feed of a page, by the page's src_uri: a site path such as a/feed.xml.
         self.feeds: dict[str, str] = {}
-        self._site_urls: dict[str, str] = {}
-        self._here: File | None = None
-        self._here_dir: list[str] = []
-        self._links: dict[str, str] = {}
-        self._uri_links: dict[str, str] = {}  # the page's links, by src_uri
-        self._folders: dict[str, str] = {}
-        self._folder_links = FolderLinks()
-        self._generated = frozenset(spec.src_uri for spec in plan.pages)
+        self._here: File | None = None  # the page the caches below are for
+        links = PageLinks(files, frozenset(spec.src_uri for spec in plan.pages))
+        # Bound once: a listing asks for thousands of links.
+        self.url = links.url
+        self.shared_link = links.shared_link
+        self.asset = links.asset
+        self.links_from = links.links_from
         # Each page of a long listing, to link it to the pages before and after it.
         self._numbered = {(p.kind, p.key, p.number): p.src_uri for p in plan.pages}
         self._people: dict[str, PersonView] = {}
@@ -101,76 +99,12 @@ class Renderer:
         self._listings = PageListings(self, self._entries, PictureViews(self))
         self._decorations = NoteDecorations(self)
 
-    # --- URLs ------------------------------------------------------------------------
-
-    def url(self, src_uri: str | None, here: File) -> str:
-        """A link from the page `here` to the page made from `src_uri`."""
-        if src_uri is None:
-            return ""
-        if here is self._here:
-            # A page links to the same people, themes and weeks many times over.
-            link = self._uri_links.get(src_uri)
-            if link is not None:
-                return link
-        else:
-            self._page(here)
-        link = self._uri_link(src_uri, here)
-        self._uri_links[src_uri] = link
-        return link
-
-    def _uri_link(self, src_uri: str, here: File) -> str:
-        target = self._site_urls.get(src_uri)
-        if target is None:
-            # Our URIs are clean already: get_file_from_path would make a PurePath.
-            file = self.files.src_uris.get(src_uri)
-            if file is None:
-                return ""
-            target = self._site_urls[src_uri] = file.url
-        return self._relative(target, here, src_uri in self._generated)
-
-    def _page(self, here: File) -> None:
-        """Start the per-page caches afresh when the page changes."""
-        if self._here is not here:
-            self._here, self._links, self._people, self._themes = here, {}, {}, {}
-            self._uri_links = {}
-            self._folders = {}
-            self._here_dir = split_dir(here.url)
-
-    def _relative(self, target: str, here: File, shared: bool = False) -> str:
-        """A link from `here`, cached for the page; `shared` links (to generated
-        pages, which every note links to) are also cached for the page's folder,
-        and links to notes share the link to their year's folder."""
-        self._page(here)
-        link = self._links.get(target)
-        if link is None:
-            if shared:
-                link = self._folder_links.link(target, self._here_dir)
-            else:
-                link = via_folder(target, self._here_dir, self._folders)
-            self._links[target] = link
-        return link
-
-    def shared_link(self, target: str, here: File) -> str:
-        """A link from the page `here` to the site path `target`, made once for
-        all the pages of a folder: for what every page links to, such as a feed."""
-        return self._relative(target, here, shared=True)
-
     @staticmethod
     def text(value: str) -> str:
         """`value` escaped for HTML text or a quoted attribute, as Jinja escapes it."""
         # Most names, titles and links need nothing: a search is far cheaper than
         # making a Markup. Nothing is kept, so memory does not grow with the site.
         return value if _TO_ESCAPE.search(value) is None else str(escape(value))
-
-    def asset(self, url: str, here: File) -> str:
-        """An avatar or image: absolute URLs as they are, others relative to docs_dir."""
-        if not url or urlsplit(url).scheme or url.startswith(("/", "//", "data:")):
-            return url
-        return relative(posixpath.normpath(url), here.url)
-
-    def links_from(self, here: File) -> Callable[[str], str]:
-        """Links from the page `here` to site paths, cached for the page."""
-        return lambda path: self._relative(path, here)
 
     # --- view models -----------------------------------------------------------------
 
@@ -185,6 +119,11 @@ class Renderer:
             shown = format_date(day, self.settings.date_format, locale=self.locale)
             both = self._days[day] = (shown, day.isoformat())
         return both
+
+    def _page(self, here: File) -> None:
+        """Start the page's views afresh when the page changes."""
+        if self._here is not here:
+            self._here, self._people, self._themes = here, {}, {}
 
     def person(self, ident: str, here: File, with_latest: bool = False) -> PersonView:
         if not with_latest:
