@@ -130,7 +130,5 @@ def level_of(problem: Problem, levels: Mapping[str, str]) -> str:
 def reported(problems: Iterable[Problem], levels: Mapping[str, str]) -> list[tuple[str, Problem]]:
     """Each problem that is reported at all, with its level, in the order given."""
     return [
-        (level, problem)
-        for problem in problems
-        if (level := level_of(problem, levels)) != IGNORE
+        (level, problem) for problem in problems if (level := level_of(problem, levels)) != IGNORE
     ]
