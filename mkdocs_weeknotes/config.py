@@ -15,6 +15,7 @@ from babel.dates import format_date, tokenize_pattern
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
+from .problems import CODES, LEVELS
 from .reading.sections import Rollup
 from .reading.selection import Selector
 from .slugs import slugify, spellings
@@ -315,6 +316,31 @@ def _check_word(key: str, text: object, fields: Mapping[str, bool]) -> None:
         )
 
 
+class _Validation(c.Type[dict]):  # type: ignore[type-arg]
+    """How each problem code is reported, as MkDocs' own `validation` sets its
+    checks: `warn`, `info` or `ignore`; a code not listed is a warning."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        levels: dict[str, str] = {}
+        for key, level in super().run_validation(value).items():
+            code = str(key).strip().upper()
+            if code not in CODES:
+                near = closest(str(key), CODES)
+                hint = f"did you mean {near!r}? " if near else ""
+                raise ValidationError(
+                    f"{key!r} is not a problem code ({hint}the codes are listed in the docs)"
+                )
+            if level not in LEVELS:
+                raise ValidationError(
+                    f"{key}: {level!r} is not a level; use one of {', '.join(LEVELS)}"
+                )
+            levels[code] = level
+        return levels
+
+
 class _NotePath(c.Type[str]):
     """Where `weeknotes new` writes a note, under notes_dir, as a `str.format` pattern."""
 
@@ -474,6 +500,8 @@ class WeeknotesConfig(Config):
     required = c.ListOfItems(c.Choice(REQUIRABLE), default=["date", "authors"])
     themes = _Themes()
     on_invalid = c.Choice(("warn", "error"), default="warn")
+    # Per problem code: reported as a warning, at INFO (not failing --strict), or not at all.
+    validation = _Validation()
     week_start = c.Choice(WEEKDAYS, default="monday")
     week_grace_days = _Whole(7)
     title_format = _TitleFormat()

@@ -15,6 +15,8 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from .config import WeeknotesConfig
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -79,7 +81,9 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
             self.read_cache = ReadCache()
         cache = self.read_cache if serve else None
         self.site = SiteBuild.check(files, config, self.config, serve=serve, cache=cache)
-        report(tuple(self.site.problems), self.config.on_invalid, self.command)
+        report(
+            tuple(self.site.problems), self.config.on_invalid, self.command, self.config.validation
+        )
         return files
 
     # Late, so that a plugin that reads a folder of posts in on_files (Material's
@@ -163,15 +167,27 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
         self.site = self.pages = None
 
 
-def report(problems: tuple[Problem, ...], on_invalid: str, command: str) -> None:
-    """Each problem as a warning, or one error listing them all.
+def report(
+    problems: tuple[Problem, ...],
+    on_invalid: str,
+    command: str,
+    levels: Mapping[str, str] | None = None,
+) -> None:
+    """Each problem at the level `levels` (the `validation` setting) gives its code:
+    a warning, an INFO line, or nothing; with `on_invalid: error`, one error listing
+    the warnings.
 
     `mkdocs serve` always warns: an author's typo must never stop the server.
     """
-    if not problems:
-        return
-    if on_invalid == "error" and command != "serve":
-        lines = "\n".join(f"  {problem}" for problem in problems)
-        raise PluginError(f"{len(problems)} problem(s) in weeknotes:\n{lines}")
-    for problem in problems:
-        log.warning(str(problem))
+    from .problems import WARN, reported
+
+    shown = reported(problems, levels or {})
+    warnings = [problem for level, problem in shown if level == WARN]
+    if warnings and on_invalid == "error" and command != "serve":
+        for level, problem in shown:
+            if level != WARN:
+                log.info(str(problem))
+        lines = "\n".join(f"  {problem}" for problem in warnings)
+        raise PluginError(f"{len(warnings)} problem(s) in weeknotes:\n{lines}")
+    for level, problem in shown:
+        (log.warning if level == WARN else log.info)(str(problem))

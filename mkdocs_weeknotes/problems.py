@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 # Every code the plugin can report, with a one-line description. The docs page
@@ -112,3 +113,22 @@ class Problem:
 
     def __str__(self) -> str:
         return self.format()
+
+
+# How a problem is reported, as the `validation` setting may set it for its code:
+# a warning (the default; fails `mkdocs build --strict` and `weeknotes check`),
+# an INFO line that fails neither, or nothing at all.
+WARN, INFO, IGNORE = "warn", "info", "ignore"
+LEVELS = (WARN, INFO, IGNORE)
+
+
+def level_of(problem: Problem, levels: Mapping[str, str]) -> str:
+    """The level `levels` (the `validation` setting) gives the problem's code."""
+    return levels.get(problem.code, WARN)
+
+
+def reported(problems: Iterable[Problem], levels: Mapping[str, str]) -> list[tuple[str, Problem]]:
+    """Each problem that is reported at all, with its level, in the order given."""
+    return [
+        (level, problem) for problem in problems if (level := level_of(problem, levels)) != IGNORE
+    ]

@@ -20,7 +20,7 @@ from .model import Theme
 from .planning.generated import PageSpec, Plan, plan_pages
 from .planning.placing import STYLESHEET, clash_at, copied_files, place_pages
 from .planning.syndication import FeedSpec, feeds_wanted, plan_feeds
-from .problems import Problem
+from .problems import Problem, reported
 from .reading import embeds
 from .reading.collection import ReadCache, Weeknotes
 from .reading.site_notes import collect_site, config_display, path_display, site_language
@@ -211,9 +211,11 @@ class SiteBuild:
         return problem is not None
 
     def problems_of(self, path: str) -> list[Problem]:
+        """The file's problems that are reported at all, for the top of its page:
+        those the `validation` setting ignores are not shown there either."""
         if self._by_path is None:
             self._by_path = {}
-            for problem in self.problems:
+            for _level, problem in reported(self.problems, self.settings.validation):
                 self._by_path.setdefault(problem.path, []).append(problem)
         return self._by_path.get(path, [])
 

@@ -30,7 +30,7 @@ from ..outputs.digest import FORMATS, make_digest, week_group
 from ..outputs.digest import write as write_digest
 from ..outputs.writing import WriteError, inside, write_file, write_output
 from ..planning.sitefiles import list_files
-from ..problems import Problem, escape_controls
+from ..problems import WARN, Problem, escape_controls, reported
 from ..reading.frontmatter import read as read_front_matter
 from ..reading.sections import has_words
 from ..reading.site_notes import collect_site, path_display
@@ -142,23 +142,35 @@ def check(config_file: str | None, style: str, no_cache: bool) -> None:
     check reads again only the notes that changed.
 
     Exit status: 0 when there are no problems, 1 when there are, 2 for bad usage
-    or settings.
+    or settings. Problems whose code the `validation` setting sets to `info` are
+    printed but do not make the status 1; those set to `ignore` are not printed.
     """
     site = load_site(config_file)
-    problems = site_problems(site, cache=not no_cache)
+    shown = reported(site_problems(site, cache=not no_cache), site.settings.validation)
     if style == "json":
-        click.echo(safe_json([problem_dict(p) for p in problems]))
+        click.echo(safe_json([problem_dict(p, level) for level, p in shown]))
     elif style == "github":
-        for problem in problems:
-            click.echo(github_annotation(problem, site.root))
+        for level, problem in shown:
+            click.echo(github_annotation(problem, site.root, level))
     else:
-        for problem in problems:
+        for _level, problem in shown:
             click.echo(problem.format())
+    warnings = sum(level == WARN for level, _ in shown)
     if style == "text":
-        count = len(problems)
-        summary = "no problems" if not count else f"{count} problem{'s' if count > 1 else ''}"
-        click.echo(f"weeknotes: {summary}", err=True)
-    sys.exit(1 if problems else 0)
+        click.echo(f"weeknotes: {summary(warnings, len(shown) - warnings)}", err=True)
+    sys.exit(1 if warnings else 0)
+
+
+def summary(warnings: int, infos: int) -> str:
+    """`no problems`, `2 problems`, `1 problem, 3 at info level`, `3 problems at info level`."""
+
+    def counted(count: int) -> str:
+        return f"{count} problem{'s' if count > 1 else ''}"
+
+    if not infos:
+        return counted(warnings) if warnings else "no problems"
+    at_info = f"{infos} at info level" if warnings else f"{counted(infos)} at info level"
+    return f"{counted(warnings)}, {at_info}" if warnings else at_info
 
 
 def site_problems(site: Site, cache: bool = False) -> list[Problem]:
@@ -204,13 +216,14 @@ def safe_json(data: object) -> str:
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
-def problem_dict(problem: Problem) -> dict[str, Any]:
+def problem_dict(problem: Problem, level: str = WARN) -> dict[str, Any]:
     return {
         "path": problem.path,
         "line": problem.line,
         "code": problem.code,
         "message": problem.message,
         "hint": problem.hint,
+        "level": level,
     }
 
 
@@ -222,13 +235,15 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def github_annotation(problem: Problem, root: Path) -> str:
-    """A GitHub Actions workflow command; the file is named from the current folder,
-    where a workflow runs, rather than from mkdocs.yml's folder."""
+def github_annotation(problem: Problem, root: Path, level: str = WARN) -> str:
+    """A GitHub Actions workflow command, `::error` or, at info level, `::notice`;
+    the file is named from the current folder, where a workflow runs, rather than
+    from mkdocs.yml's folder."""
     path = os.path.relpath(root / problem.path, Path.cwd()).replace(os.sep, "/")
     message = f"{problem.message} ({problem.hint})" if problem.hint else problem.message
     return (
-        f"::error file={_escape_property(path)},line={problem.line},"
+        f"::{'error' if level == WARN else 'notice'} file={_escape_property(path)},"
+        f"line={problem.line},"
         f"title={_escape_property(problem.code)}::{_escape_data(message)}"
     )
 
@@ -534,11 +549,12 @@ def _url_maker(site: Site) -> Callable[[str | None], str]:
 def report_problems(site: Site, build: SiteBuild) -> None:
     """Print on stderr the problems `weeknotes check` finds, as it prints them: what
     follows trusts only what passed the checks, and should not hide why."""
-    for problem in build.problems:
+    shown = reported(build.problems, site.settings.validation)
+    for _level, problem in shown:
         click.echo(problem.format(), err=True)
-    count = len(build.problems)
-    if count:
-        click.echo(f"weeknotes: {count} problem{'s' if count > 1 else ''}", err=True)
+    if shown:
+        warnings = sum(level == WARN for level, _ in shown)
+        click.echo(f"weeknotes: {summary(warnings, len(shown) - warnings)}", err=True)
 
 
 def authors_unusable(site: Site, build: SiteBuild) -> bool:

@@ -160,3 +160,28 @@ def test_a_rollup_may_not_take_the_learning_logs_name() -> None:
 def test_a_rollup_without_a_slug_needs_a_path() -> None:
     assert "give it a 'path'" in refused({"rollups": {"!!": {"headings": ["R"]}}})
     assert load_settings({"rollups": {"!!": {"headings": ["R"], "path": "bangs"}}})
+
+
+def test_validation_sets_a_level_for_each_code_listed() -> None:
+    assert load_settings().validation == {}
+    settings = load_settings({"validation": {"WN202": "info", "wn201": "ignore", "WN103": "warn"}})
+    # A code in lower case is the same code.
+    assert settings.validation == {"WN202": "info", "WN201": "ignore", "WN103": "warn"}
+
+
+def test_validation_refuses_an_unknown_code_with_the_nearest_known_one() -> None:
+    with pytest.raises(ValidationError, match=r"'WN2O2' is not a problem code.*'WN202'"):
+        load_settings({"validation": {"WN2O2": "info"}})
+    with pytest.raises(ValidationError, match=r"'links' is not a problem code"):
+        load_settings({"validation": {"links": "info"}})
+
+
+@pytest.mark.parametrize("level", ["error", "INFO ", True, None, ["info"]])
+def test_validation_refuses_a_level_that_is_not_warn_info_or_ignore(level: object) -> None:
+    with pytest.raises(ValidationError, match=r"WN202: .* is not a level; use one of warn, info"):
+        load_settings({"validation": {"WN202": level}})
+
+
+def test_validation_is_a_mapping() -> None:
+    with pytest.raises(ValidationError, match="validation"):
+        load_settings({"validation": ["WN202"]})
