@@ -419,7 +419,7 @@ def test_status_and_new_speak_the_sites_language(team: Path) -> None:
         assert Words("en")[key] not in note
     status = weeknotes("status", *WEEK, cwd=team)
     lines = status.stdout.splitlines()
-    assert lines[0] == f"{words.format('week_title', week='2026-W47')} (2026-11-16 i 2026-11-22)"
+    assert lines[0] == f"{words.format('iso_week', week='2026-W47')} (2026-11-16 i 2026-11-22)"
     assert lines[1] == f"{words.status_written} Amir <Hussain>, Rob Miller"
     started = words.format("status_started", person="Liz Okafor")
     assert lines[2] == f"{words.status_not_yet} {started}"

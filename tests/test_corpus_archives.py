@@ -9,9 +9,6 @@ the settings of docs/moving-in.md:
 The archives are read from ../shared/corpus next to the repository (see each
 one's SOURCE.md there); the tests skip when it is absent. Expectations are
 computed from the files themselves, not from the plugin.
-
-Some expectations wait for fixes of known faults; each such test is marked
-xfail (not strict) with the fault it waits for, and passes once it is fixed.
 """
 
 from __future__ import annotations
@@ -26,11 +23,6 @@ import pytest
 
 from tests.conftest import SITES, Build, corpus, mkdocs_build, weeknotes
 from tests.htmlcheck import parse, resolve
-
-# The known faults some expectations wait for.
-HUGO_INDEX = "waits for Hugo's `_index.md` being the section's page, not a note (WN101)"
-HEADING_LINKS = "waits for headings written as links being collected by their text"
-NO_AUTHORS_BYLINE = "waits for rollup entries of notes without authors not starting with ' · '"
 
 
 def text(path: Path) -> str:
@@ -289,7 +281,6 @@ def test_digitalland_without_required_date_has_one_wn007_per_note(tmp_path: Path
     assert set(missing) - notes <= {"_index.md"}
 
 
-@pytest.mark.xfail(reason=HUGO_INDEX, strict=False)
 def test_digitalland_builds_strict_without_problems(digitalland: Build) -> None:
     assert problems(digitalland) == []
     assert digitalland.exit_code == 0, digitalland.output
@@ -342,13 +333,11 @@ def test_digitalland_plain_brownfield_headings_are_collected(digitalland: Build)
     assert plain <= set(collected(digitalland, "brownfield"))
 
 
-@pytest.mark.xfail(reason=HEADING_LINKS, strict=False)
 def test_digitalland_linked_brownfield_headings_are_collected(digitalland: Build) -> None:
     every = {path.stem for path in digitalland_notes() if BROWNFIELD.search(text(path))}
     assert set(collected(digitalland, "brownfield")) == every
 
 
-@pytest.mark.xfail(reason=NO_AUTHORS_BYLINE, strict=False)
 def test_digitalland_rollup_entries_do_not_start_with_a_separator(digitalland: Build) -> None:
     html = (digitalland.site_dir / "weeknote" / "brownfield" / "index.html").read_text("utf-8")
     assert 'class="wn-entry-header"' in html

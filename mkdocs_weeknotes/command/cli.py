@@ -716,7 +716,7 @@ def status(
         }
         click.echo(safe_json(data))
     elif style == "github":
-        title = _escape_property(escape_controls(words.format("week_title", week=team.label)))
+        title = _escape_property(escape_controls(words.format("iso_week", week=team.label)))
         if team.missing:
             names = escape_controls(", ".join(shown(i) for i in team.missing))
             message = _escape_data(f"{words.wrote_nothing} {names}")
@@ -726,7 +726,7 @@ def status(
             click.echo(f"::notice title={title}::{message}")
     else:
         week_range = words.format("week_range", start=team.week, end=team.last)
-        lines = [f"{words.format('week_title', week=team.label)} ({week_range})"]
+        lines = [f"{words.format('iso_week', week=team.label)} ({week_range})"]
         for what, ids in (
             (words.status_written, team.written),
             (words.status_not_yet, team.missing),
