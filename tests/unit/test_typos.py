@@ -124,22 +124,28 @@ def test_ten_thousand_handles_against_two_thousand_people_compare_few_pairs(
     assert found >= 4000  # most typos of an id are near misses of it
 
 
+@pytest.fixture
+def searches(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The words difflib is asked to find close matches for, in order."""
+    asked: list[str] = []
+    search = difflib.get_close_matches
+
+    def counting(word: str, *args: Any, **kwargs: Any) -> list[str]:
+        asked.append(word)
+        return search(word, *args, **kwargs)
+
+    monkeypatch.setattr(difflib, "get_close_matches", counting)
+    return asked
+
+
 def test_an_unknown_author_in_every_note_is_compared_with_the_team_once(
-    monkeypatch: pytest.MonkeyPatch,
+    searches: list[str],
 ) -> None:
     people = {
         f"person{n}": Person(f"person{n}", f"Person {n}", f"person{n}", aliases=(f"P{n}",))
         for n in range(2000)
     }
     authors = Authors(people)
-    searches: list[str] = []
-    search = difflib.get_close_matches
-
-    def counting(word: str, *args: Any, **kwargs: Any) -> list[str]:
-        searches.append(word)
-        return search(word, *args, **kwargs)
-
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
     for _ in range(1000):  # one note each
         assert authors.resolve("Persn 1234") == (None, "person1234")
         assert authors.resolve("Zebedee") == (None, None)
@@ -147,17 +153,9 @@ def test_an_unknown_author_in_every_note_is_compared_with_the_team_once(
 
 
 def test_a_misspelt_theme_in_every_note_is_compared_with_the_themes_once(
-    monkeypatch: pytest.MonkeyPatch,
+    searches: list[str],
 ) -> None:
     themes = [f"theme-{n}" for n in range(500)] + [f"Theme {n}" for n in range(500)]
-    searches: list[str] = []
-    search = difflib.get_close_matches
-
-    def counting(word: str, *args: Any, **kwargs: Any) -> list[str]:
-        searches.append(word)
-        return search(word, *args, **kwargs)
-
-    monkeypatch.setattr(difflib, "get_close_matches", counting)
     for _ in range(1000):
         assert suggest.closest("Theme 12x", list(themes)) == "Theme 12"
     assert searches == ["theme 12x"]
