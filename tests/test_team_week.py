@@ -173,7 +173,9 @@ def test_status_exit_codes_and_json(tmp_path: Path) -> None:
     away = weeknotes("status", "--week", "2026-11-12", "--format", "json", cwd=SITE)
     assert json.loads(away.stdout)["away"] == [{"id": "liz", "name": "Liz Okafor"}]
     github = weeknotes("status", "--week", "2026-W47", "--format", "github", cwd=SITE)
-    assert github.stdout == "::warning title=ISO week 2026-W47::No note this week from: Liz Okafor\n"
+    assert github.stdout == (
+        "::warning title=ISO week 2026-W47::No note this week from: Liz Okafor\n"
+    )
     for wrong in (["--week", "2026-W60"], ["--format", "yaml"], ["-f", "nowhere.yml"]):
         done = weeknotes("status", *wrong, cwd=SITE)
         assert done.returncode == 2, (wrong, done.stdout)
