@@ -1,10 +1,10 @@
 """Writing files for the command, without ever losing one of the user's.
 
 `weeknotes new`, `export`, and `schema` and `digest` with `-o`, write into
-folders that hold a team's notes. Every target is checked before anything is written: a file already
-there is replaced only when asked (`force`), a file of the site's own sources
-never, and no symbolic link is followed, so nothing outside the named folder
-can be touched.
+folders that hold a team's notes. Every target is checked before anything is
+written: a file already there is replaced only when asked (`force`), a file of
+the site's own sources never, and no symbolic link is followed, so nothing
+outside the named folder can be touched.
 """
 
 from __future__ import annotations
@@ -151,16 +151,15 @@ def write_output(
     over any other file only with `force`. Never through a symbolic link. Every
     refusal is a WriteError of status 2 (bad usage): nothing was written.
     """
-    if path.is_symlink():
-        raise WriteError(f"{path} is a symbolic link; links are never followed")
-    if path.exists():
-        if not path.is_file():
-            raise WriteError(f"{path} is not a plain file")
+    if path.exists() and not path.is_symlink():
         for source, what in sources:
             if source.exists() and os.path.samefile(path, source):
                 raise WriteError(f"{path} is {what}; it is never replaced")
-        if inside(path, docs_dir):
-            raise WriteError(f"{path} is a file of the site's docs folder; it is never replaced")
-        if not force:
-            raise WriteError(f"{path} already exists; pass --force to replace it")
+    # The rest is what stands in the way of any file the command writes.
+    blocked = obstacles(path.parent, [path], force=force, protected=docs_dir)
+    if blocked:
+        reason = blocked[0]
+        if reason.endswith("already exists"):
+            reason += "; pass --force to replace it"
+        raise WriteError(reason)
     write_file(path, data, replace=force)
