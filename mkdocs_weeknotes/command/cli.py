@@ -13,7 +13,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 from urllib.parse import urljoin
@@ -155,14 +155,16 @@ def check(config_file: str | None, style: str, no_cache: bool) -> None:
     else:
         for _level, problem in shown:
             click.echo(problem.format())
-    warnings = sum(level == WARN for level, _ in shown)
     if style == "text":
-        click.echo(f"weeknotes: {summary(warnings, len(shown) - warnings)}", err=True)
-    sys.exit(1 if warnings else 0)
+        click.echo(f"weeknotes: {summary(shown)}", err=True)
+    sys.exit(1 if any(level == WARN for level, _ in shown) else 0)
 
 
-def summary(warnings: int, infos: int) -> str:
-    """`no problems`, `2 problems`, `1 problem, 3 at info level`, `3 problems at info level`."""
+def summary(shown: Sequence[tuple[str, Problem]]) -> str:
+    """`no problems`, `2 problems`, `1 problem, 3 at info level`, `3 problems at info
+    level`, for the problems reported and their levels."""
+    warnings = sum(level == WARN for level, _ in shown)
+    infos = len(shown) - warnings
 
     def counted(count: int) -> str:
         return f"{count} problem{'s' if count > 1 else ''}"
@@ -553,8 +555,7 @@ def report_problems(site: Site, build: SiteBuild) -> None:
     for _level, problem in shown:
         click.echo(problem.format(), err=True)
     if shown:
-        warnings = sum(level == WARN for level, _ in shown)
-        click.echo(f"weeknotes: {summary(warnings, len(shown) - warnings)}", err=True)
+        click.echo(f"weeknotes: {summary(shown)}", err=True)
 
 
 def authors_unusable(site: Site, build: SiteBuild) -> bool:
