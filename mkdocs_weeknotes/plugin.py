@@ -168,10 +168,7 @@ class WeeknotesPlugin(BasePlugin[WeeknotesConfig]):
 
 
 def report(
-    problems: tuple[Problem, ...],
-    on_invalid: str,
-    command: str,
-    levels: Mapping[str, str] | None = None,
+    problems: tuple[Problem, ...], on_invalid: str, command: str, levels: Mapping[str, str]
 ) -> None:
     """Each problem at the level `levels` (the `validation` setting) gives its code:
     a warning, an INFO line, or nothing; with `on_invalid: error`, one error listing
@@ -181,13 +178,14 @@ def report(
     """
     from .problems import WARN, reported
 
-    shown = reported(problems, levels or {})
+    shown = reported(problems, levels)
     warnings = [problem for level, problem in shown if level == WARN]
-    if warnings and on_invalid == "error" and command != "serve":
-        for level, problem in shown:
-            if level != WARN:
-                log.info(str(problem))
+    stop = bool(warnings) and on_invalid == "error" and command != "serve"
+    for level, problem in shown:
+        if level != WARN:
+            log.info(str(problem))
+        elif not stop:
+            log.warning(str(problem))
+    if stop:
         lines = "\n".join(f"  {problem}" for problem in warnings)
         raise PluginError(f"{len(warnings)} problem(s) in weeknotes:\n{lines}")
-    for level, problem in shown:
-        (log.warning if level == WARN else log.info)(str(problem))
