@@ -148,7 +148,7 @@ def make_feed(
     note_html: Mapping[str, tuple[str, str]],
     sections: Mapping[str, tuple[str, Sequence[HtmlSection]]],
     urls: dict[str | None, str] | None = None,
-    fill: Callable[[str, str], str] | None = None,
+    fill: Callable[[str, str], str] = _as_it_is,
 ) -> Feed:
     """The feed's entries, newest first, at most `feeds.length` of them.
 
@@ -158,8 +158,6 @@ def make_feed(
     it, given the note's src_uri: as on the note's page, with links from there
     that are then made absolute.
     """
-    if fill is None:
-        fill = _as_it_is
     base = _base(site_url)
     url_of = page_urls(files, site_url, {} if urls is None else urls)
     full = settings.feeds.content == "full"
