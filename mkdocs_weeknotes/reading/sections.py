@@ -40,7 +40,8 @@ _EDGE_EMPHASIS = re.compile(r"^[*_]+|[*_]+$")
 # What an emoji is made of besides its symbol: joiner, variation selectors, keycap.
 _EMOJI_PARTS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+# A setext heading's underline, under the line that is its text.
+SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _FENCE_STARTS = ("```", "~~~")
 # A line that can be an ATX heading or a setext underline: list items (`- x`) cannot.
@@ -208,17 +209,26 @@ def headings(body: str) -> list[Heading]:
         if not index or index - 1 in fenced:
             continue
         previous = lines[index - 1]
-        setext = _SETEXT.match(line)
-        if (
-            setext
-            and previous.strip()
-            and not previous.startswith(("    ", "\t"))
-            and not _ATX.match(previous)
-            and not (setext.group(1)[0] == "-" and previous.lstrip().startswith(("-", "*", "+")))
-        ):
-            level = 1 if setext.group(1)[0] == "=" else 2
+        level = _setext_level(previous, line)
+        if level is not None:
             found.append(Heading(level, _heading_text(previous), index))
     return found
+
+
+def _setext_level(text: str, underline: str) -> int | None:
+    """The level of the setext heading that the line `text` with the next line
+    `underline` make, or None when they make none (a list item over `---` is a
+    list and a rule; an indented line is code)."""
+    setext = SETEXT.match(underline)
+    if (
+        setext
+        and text.strip()
+        and not text.startswith(("    ", "\t"))
+        and not _ATX.match(text)
+        and not (setext.group(1)[0] == "-" and text.lstrip().startswith(("-", "*", "+")))
+    ):
+        return 1 if setext.group(1)[0] == "=" else 2
+    return None
 
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -233,11 +243,7 @@ def has_words(body: str) -> bool:
         if not _WORD.search(line) or _ATX.match(line):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if (
-            _SETEXT.match(following)
-            and not line.startswith(("    ", "\t"))
-            and not (following.lstrip()[:1] == "-" and line.lstrip().startswith(("-", "*", "+")))
-        ):
+        if _setext_level(line, following) is not None:
             continue  # a setext heading's text
         return True
     return False
@@ -270,7 +276,7 @@ def find_sections(
             continue
         end = next((h.line for h in found[index + 1 :] if h.level <= heading.level), len(lines) + 1)
         inside = [line for line in lines[heading.line : end - 1] if line.strip()]
-        if any(not _SETEXT.match(line) for line in inside):
+        if any(not SETEXT.match(line) for line in inside):
             refs.append(
                 SectionRef(rollup.key, heading.text, heading.level, heading.line + body_line - 1)
             )
@@ -295,7 +301,7 @@ def near_misses(body: str, body_line: int, rollups: Sequence[Rollup]) -> list[Ne
         if line.startswith(("    ", "\t")) or _ATX.match(line):
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _SETEXT.match(following) and following.strip():
+        if SETEXT.match(following) and following.strip():
             continue  # a setext heading's text line
         bold = _EMPHASIS_LINE.match(stripped)
         if bold:

@@ -6,9 +6,7 @@ import re
 from collections.abc import Iterator
 
 from .inline import plain_text
-from .sections import unfenced
-
-__all__ = ["first_paragraph", "plain_text"]
+from .sections import SETEXT, unfenced
 
 # Lines that start something other than prose: headings, HTML, admonitions, tables,
 # indented code, lists, quotes, link definitions, rules and attribute lists
@@ -17,8 +15,6 @@ _SKIP_LINE = re.compile(
     r"^\s*(#|<|!!!|\?\?\?|\|| {4}|\t|[-*+] |\d+[.)] |>|\[[^\]]+\]:"
     r"|(\*\s*){3,}$|(-\s*){3,}$|(_\s*){3,}$|\{[:#.][^}]*\}\s*$)"
 )
-# A setext heading's underline: the lines above it are a heading, not a paragraph.
-_UNDERLINE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 
 
@@ -70,7 +66,7 @@ def _blocks(body: str) -> Iterator[list[str]]:
             block = []
             continue
         if stripped[0] in "=-*_":  # most lines are neither underline nor rule
-            if block and _UNDERLINE.match(line) and not _SKIP_LINE.match(block[0]):
+            if block and SETEXT.match(line) and not _SKIP_LINE.match(block[0]):
                 block = []  # a setext heading, neither prose nor a rule
                 continue
             if _RULE.match(line):

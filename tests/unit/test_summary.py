@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from mkdocs_weeknotes.reading.summary import first_paragraph, plain_text
+from mkdocs_weeknotes.reading.inline import plain_text
+from mkdocs_weeknotes.reading.summary import first_paragraph
 from tests.conftest import check
 
 
