@@ -79,8 +79,7 @@ def near_key(key: str, known: Iterable[str]) -> str | None:
         if candidate == key:
             return None
         distance = edit_distance(folded, candidate.casefold())
-        allowed = 0 if len(candidate) < 4 else 1 if len(candidate) < 8 else 2
-        if distance <= allowed and (best is None or distance < best[0]):
+        if distance <= typo_reach(len(candidate)) and (best is None or distance < best[0]):
             best = (distance, candidate)
     return best[1] if best else None
 
